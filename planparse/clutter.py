@@ -1,0 +1,26 @@
+"""Recognize web-page clutter (banners, source lines, disclaimers, page numbers) by data."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> regex.Pattern[str]:
+    raw = tomllib.loads(resources.files("planparse").joinpath("data/clutter.toml").read_text("utf-8"))
+    return regex.compile("|".join(f"(?:{p})" for p in raw["line"]))
+
+
+def is_clutter(line: str) -> bool:
+    """Whether a line is site clutter, never a title or a heading.
+
+    >>> is_clutter("文章来源:网友投稿 时间:2023-11-14 08:55:04")
+    True
+    >>> is_clutter("一、指导思想")
+    False
+    """
+    return _pattern().search(line) is not None

@@ -1,0 +1,1 @@
+"""Accuracy against the hand-made annotations in ``corpora/annotations/`` (``make eval``)."""

@@ -1,0 +1,54 @@
+"""Plan metadata stated in its title or opening lines: school, academic year, semester."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    from .model import Plan
+
+_SCHOOL = regex.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?(?:实验小学|中心小学|小学|初级中学|高级中学|中学|中心校|完小|九年一贯制学校|"
+    r"实验学校|职业学校|中等职业学校|学校|幼儿园|学院|學校|小學|中學|幼兒園))"
+)
+_NOT_SCHOOL = regex.compile(r"^(?:学年度|第[一二]学期|学期|学年|本|我|全|各|该|中小学|新)")
+_YEAR = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–－~至到]+\s*(?P<b>(?:19|20)?\d{2})\s*(?:年)?\s*学年")
+_SINGLE_YEAR = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*学年")
+_SEMESTER = regex.compile(r"第(?P<n>[一二12])学期|(?P<ud>[上下])学期|(?P<season>春季|秋季|春|秋)(?:季)?学期")
+
+
+def plan_metadata(text: str, plan: Plan) -> dict[str, Any]:
+    """School name, academic year and semester when the plan states them.
+
+    Looks at the title, then at the plan's first lines.
+    """
+    head = plan.title + "\n" + text[plan.start : min(plan.end, plan.start + 300)]
+    meta: dict[str, Any] = {}
+    for m in _SCHOOL.finditer(head):
+        name = m.group("name")
+        name = regex.sub(r"^.*?(?:\d{4}|学年度|年度|学期|学年)", "", name) or name
+        if not _NOT_SCHOOL.match(name) and len(name) >= 3:
+            meta["school"] = name
+            break
+    y = _YEAR.search(head)
+    if y:
+        a = int(y.group("a"))
+        b = y.group("b")
+        b_year = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+        meta["academic_year"] = {"start": a, "end": b_year}
+    else:
+        y1 = _SINGLE_YEAR.search(head)
+        if y1:
+            a = int(y1.group("a"))
+            meta["academic_year"] = {"start": a, "end": a + 1}
+    s = _SEMESTER.search(head)
+    if s:
+        if s.group("n"):
+            meta["semester"] = 1 if s.group("n") in "一1" else 2
+        elif s.group("ud"):
+            meta["semester"] = 1 if s.group("ud") == "上" else 2
+        else:
+            meta["semester"] = 1 if s.group("season").startswith("秋") else 2
+    return meta

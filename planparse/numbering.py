@@ -1,0 +1,242 @@
+"""Recognize heading markers: one small recognizer per numbering scheme, loaded from data.
+
+A recognizer finds where its scheme's marker could stand (``一、``, ``（一）``, ``1.1``,
+``①``, ``九月份：`` …), parses the ordinal, and rejects look-alikes with its guards
+(``一、二年级``, ``1.5倍``, ``六(1)班``). It does not decide levels: that is
+``hierarchy.py``'s job, which only sees the `Candidate`s produced here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+# Where a marker stands: at a line start, after a sentence/clause boundary, or glued to text.
+LINE, BOUNDARY, GLUED = "line", "boundary", "glued"
+_CONTEXT_RANK = {LINE: 0, BOUNDARY: 1, GLUED: 2}
+
+_BOUNDARY_CHARS = set("。！？；!?;：:）)」』”\"'’】>|")
+_SPACE = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
+_LINE_PREFIX = regex.compile(r"[ \t\u3000\u00a0\u200b\ufeff]*(?:\*\*|\*|>|Ø|\|)?[ \t\u3000\u00a0]*$")
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_ROMAN_UNICODE = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    name: str
+    pattern: regex.Pattern[str]
+    ordinal: str
+    family: str
+    rank: int
+    inline: str
+    guard_after: regex.Pattern[str] | None
+    guard_before: regex.Pattern[str] | None
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A marker that may open a heading. ``key`` identifies the list it belongs to."""
+
+    start: int
+    marker_end: int
+    scheme: str
+    key: str
+    family: str
+    ordinal: int | None
+    rank: int
+    context: str
+    marker: str
+    prefix: str = ""  # for decimal outlines: the parent number, "1.2" of "1.2.3"
+
+    @property
+    def at_line_start(self) -> bool:
+        return self.context == LINE
+
+
+@lru_cache(maxsize=4096)
+def chinese_ordinal(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23, 12 → 12; None when it is not a number."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    try:
+        import cn2an
+
+        value = cn2an.cn2an(text, "smart")
+    except Exception:  # cn2an raises ValueError and its own errors on bad input
+        return None
+    return int(value) if value == int(value) else None
+
+
+def roman_ordinal(text: str) -> int | None:
+    if text in _ROMAN_UNICODE:
+        return _ROMAN_UNICODE.index(text) + 1
+    total, prev = 0, 0
+    for ch in reversed(text):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total or None
+
+
+def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
+    """Return (ordinal, prefix). Prefix is only set for decimal outlines."""
+    if kind == "arabic":
+        return int(num), ""
+    if kind == "chinese":
+        return chinese_ordinal(num), ""
+    if kind == "circled":
+        cp = ord(num)
+        for base in (0x2460, 0x2474, 0x2488):  # ① ⑴ ⒈
+            if base <= cp < base + 20:
+                return cp - base + 1, ""
+        return None, ""
+    if kind == "roman":
+        return roman_ordinal(num), ""
+    if kind == "month":
+        return (int(num) if num.isdigit() else chinese_ordinal(num)), ""
+    if kind == "decimal":
+        parts = regex.split(r"[.．]", num)
+        return int(parts[-1]), ".".join(parts[:-1])
+    if kind == "hashes":
+        return None, ""
+    return None, ""
+
+
+@lru_cache(maxsize=1)
+def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
+    """Schemes from ``data/schemes.toml`` in match order, and the labelled-marker words."""
+    raw = tomllib.loads(resources.files("planparse").joinpath("data/schemes.toml").read_text("utf-8"))
+    schemes = []
+    for i, entry in enumerate(raw["scheme"]):
+        schemes.append(
+            Scheme(
+                name=entry["name"],
+                pattern=regex.compile(entry["pattern"]),
+                ordinal=entry["ordinal"],
+                family=entry["family"],
+                rank=entry["rank"],
+                inline=entry["inline"],
+                guard_after=regex.compile(entry["guard_after"]) if entry.get("guard_after") else None,
+                guard_before=regex.compile(f"(?:{entry['guard_before']})$") if entry.get("guard_before") else None,
+                order=i,
+            )
+        )
+    labelled = raw["labelled"][0]
+    return tuple(schemes), tuple(labelled["words"]), int(labelled["rank"])
+
+
+@lru_cache(maxsize=1)
+def _labelled_pattern() -> regex.Pattern[str]:
+    _, words, _ = load_schemes()
+    alt = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+    return regex.compile(
+        rf"(?P<word>{alt})(?P<num>[一二三四五六七八九十]{{1,3}}|\d{{1,2}}(?:\.\d{{1,2}})?)(?=\s*[：:、．.\s]|\s*$)"
+    )
+
+
+def context_of(text: str, pos: int) -> str:
+    """Whether ``pos`` is at a line start (after indentation), after a boundary, or glued to text."""
+    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    if _LINE_PREFIX.match(text, line_start, pos) is not None:
+        return LINE
+    j = pos - 1
+    while j >= line_start and text[j] in _SPACE:
+        j -= 1
+    if j >= line_start and text[j] in _BOUNDARY_CHARS:
+        return BOUNDARY
+    # A gap of two or more spaces inside a line separates items too (PDF/web runs).
+    if pos - j >= 3:
+        return BOUNDARY
+    return GLUED
+
+
+def _allowed(scheme_inline: str, context: str) -> bool:
+    if scheme_inline == "anywhere":
+        return True
+    if scheme_inline == "boundary":
+        return context != GLUED
+    return context == LINE
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every position where a numbering marker may open a heading, in text order.
+
+    At most one candidate starts at a position (the first scheme in data order
+    wins), and no candidate starts inside another's marker.
+    """
+    schemes, _, labelled_rank = load_schemes()
+    found: list[tuple[int, int, Candidate, int]] = []
+    for scheme in schemes:
+        for m in scheme.pattern.finditer(text):
+            start, end = m.span()
+            if end == start:
+                continue
+            ctx = context_of(text, start)
+            if not _allowed(scheme.inline, ctx):
+                continue
+            if scheme.guard_before is not None and scheme.guard_before.search(text, max(0, start - 4), start):
+                continue
+            if scheme.guard_after is not None and scheme.guard_after.match(text, end):
+                continue
+            num = m.group("num")
+            ordinal, prefix = _parse_ordinal(scheme.ordinal, num)
+            if scheme.ordinal not in ("none", "hashes") and ordinal is None:
+                continue
+            if ordinal is not None and ordinal > 60:
+                continue
+            if scheme.ordinal == "month" and ordinal is not None and not 1 <= ordinal <= 12:
+                continue
+            key = scheme.name
+            marker = text[start:end].rstrip(_SPACE)
+            if scheme.name == "markdown":
+                key = f"markdown:{len(num)}"
+            elif scheme.name == "bullet":
+                key = f"bullet:{num[:1]}"
+            rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
+            cand = Candidate(start, start + len(marker), scheme.name, key, scheme.family, ordinal,
+                             rank, ctx, marker, prefix)
+            found.append((start, scheme.order, cand, end))
+    for m in _labelled_pattern().finditer(text):
+        start = m.start()
+        ctx = context_of(text, start)
+        if ctx == GLUED:
+            continue
+        num = m.group("num")
+        if "." in num:
+            ordinal, prefix = _parse_ordinal("decimal", num)
+        else:
+            ordinal, prefix = chinese_ordinal(num), ""
+        if ordinal is None:
+            continue
+        end = m.end()
+        while end < len(text) and text[end] in "：:、．. \t\u3000":
+            end += 1
+        marker = text[start:end].rstrip(_SPACE)
+        word = m.group("word")
+        key = f"labelled:{word}:{prefix.count('.') + (1 if prefix else 0)}"
+        found.append((start, -1, Candidate(start, start + len(marker), "labelled", key, key, ordinal,
+                                           labelled_rank, ctx, marker, prefix), end))
+    found.sort(key=lambda t: (t[0], t[1]))
+    out: list[Candidate] = []
+    covered = -1
+    absorb = -1
+    for start, _, cand, full_end in found:
+        if start < covered or start == absorb or (out and out[-1].start == start):
+            continue
+        out.append(cand)
+        covered = cand.marker_end
+        # What follows a bullet or a markdown hash on its line is the title,
+        # even when it begins with a number: "• 1.2.1. 备课前", "### 一、目标".
+        absorb = full_end if cand.scheme in ("bullet", "markdown") else -1
+    return out

@@ -1,0 +1,157 @@
+"""From text to a Document: plans, then each plan's heading hierarchy.
+
+Stages, each a small module: ``numbering`` finds marker candidates,
+``standalone`` finds unnumbered label lines, ``plans`` splits the page into
+plans, ``hierarchy`` assigns levels, and this module turns placed candidates
+into `Section`s with exact offsets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from .clutter import is_clutter
+from .hierarchy import build_levels
+from .lines import Lines
+from .loader import load_text
+from .metadata import plan_metadata
+from .model import Document, Plan, Section
+from .numbering import Candidate, find_candidates
+from .plans import PlanSpan, is_title_line, split_plans
+from .standalone import find_label_lines
+
+_TITLE_STOP = regex.compile(r"[。：:\r\n]")
+_LEAD = " \t\u3000:：、.．,，)）】"
+_TRAIL = " \t\u3000"
+_MAX_TITLE = 200
+
+
+def load(path: str | Path, *, classify: bool = True, extract: bool = True) -> Document:
+    """Read a file (any common Chinese encoding, .docx, .html, .pdf) and parse it."""
+    return parse(load_text(path), source=str(path), classify=classify, extract=extract)
+
+
+def parse(text: str, source: str | None = None, *, classify: bool = True, extract: bool = True) -> Document:
+    """Parse plan text into a Document; offsets index into ``text`` exactly as given.
+
+    >>> doc = parse("学校工作计划\\n一、指导思想\\n坚持立德树人。\\n二、工作目标\\n（一）教学\\n", classify=False)
+    >>> [(s.id, s.marker, s.title) for s in doc.walk()]
+    [('1', '一、', '指导思想'), ('2', '二、', '工作目标'), ('2.1', '（一）', '教学')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use planparse.load() for files")
+    doc = Document(text=text, source=source)
+    lines = Lines(text)
+    numbered = [c for c in find_candidates(text) if c.scheme != "pian"]
+    numbered = [c for c in numbered if not _in_clutter(text, lines, c)]
+    labels = find_label_lines(text, lines, is_title_line, numbered)
+    cands = _merge(numbered, labels)
+    starts = [c.start for c in cands]
+
+    def has_headings(a: int, b: int) -> bool:
+        from bisect import bisect_left
+
+        i = bisect_left(starts, a)
+        n = 0
+        while i < len(starts) and starts[i] < b:
+            if cands[i].context == "line":
+                n += 1
+                if n >= 1:
+                    return True
+            i += 1
+        return False
+
+    for span in split_plans(text, lines, has_headings):
+        doc.plans.append(_build_plan(text, lines, span, cands))
+    if extract:
+        from .extract import extract_document
+
+        extract_document(doc)
+    if classify:
+        from .classify import classify_document
+
+        classify_document(doc)
+    return doc
+
+
+def _in_clutter(text: str, lines: Lines, cand: Candidate) -> bool:
+    ln = lines.line_of(cand.start)
+    return is_clutter(ln.text(text))
+
+
+def _merge(numbered: list[Candidate], labels: list[Candidate]) -> list[Candidate]:
+    out: dict[int, Candidate] = {}
+    for c in labels:
+        out.setdefault(c.start, c)
+    for c in numbered:
+        out[c.start] = c  # a numbered marker wins over a label at the same place
+    return [out[k] for k in sorted(out)]
+
+
+def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate]) -> Plan:
+    plan = Plan(title=span.title, start=span.start, end=span.end)
+    inside = [c for c in cands if span.body_start <= c.start < span.end and not _is_title_repeat(text, lines, c, span)]
+    placed = build_levels(inside, text)
+    sections: list[Section] = []
+    for i, p in enumerate(placed):
+        c = p.cand
+        limit = placed[i + 1].cand.start if i + 1 < len(placed) else span.end
+        a, b = _title_bounds(text, c, limit)
+        sec = Section(
+            level=p.depth, marker=c.marker, scheme=c.scheme, ordinal=c.ordinal, title=text[a:b],
+            start=c.start, end=span.end, heading_end=b, plan=plan,
+        )
+        if p.parent is not None:
+            sec.parent = sections[p.parent]
+            sec.parent.children.append(sec)
+        else:
+            plan.sections.append(sec)
+        sections.append(sec)
+    # A section runs to the next heading at its level or above, or to the plan end.
+    open_: list[Section] = []
+    for sec in sections:
+        while open_ and open_[-1].level >= sec.level:
+            _close(text, open_.pop(), sec.start)
+        open_.append(sec)
+    for sec in open_:
+        _close(text, sec, span.end)
+    _assign_ids(plan.sections, "")
+    plan.metadata = plan_metadata(text, plan)
+    return plan
+
+
+def _close(text: str, sec: Section, end: int) -> None:
+    while end > sec.heading_end and text[end - 1] in " \t\r\n\u3000":
+        end -= 1
+    sec.end = max(end, sec.heading_end)
+
+
+def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
+    """Title after the marker: up to the first 。：: or line end, and before the next heading."""
+    a = c.marker_end
+    while a < limit and text[a] in _LEAD:
+        a += 1
+    if c.scheme in ("bullet", "markdown"):
+        while a < limit and text[a] == "*":
+            a += 1
+    stop = min(limit, a + _MAX_TITLE)
+    m = _TITLE_STOP.search(text, a, stop)
+    b = m.start() if m else stop
+    while b > a and text[b - 1] in _TRAIL + "*":
+        b -= 1
+    return a, b
+
+
+def _is_title_repeat(text: str, lines: Lines, c: Candidate, span: PlanSpan) -> bool:
+    if c.scheme != "label":
+        return False
+    s = lines.line_of(c.start).text(text)
+    return bool(span.title) and s.strip() == span.title.strip()
+
+
+def _assign_ids(sections: list[Section], prefix: str) -> None:
+    for i, sec in enumerate(sections, 1):
+        sec.id = f"{prefix}{i}"
+        _assign_ids(sec.children, f"{sec.id}.")
