@@ -7,6 +7,7 @@ then goes on; the exit code is 0 only when every file was processed.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Iterator
 from typing import TextIO
@@ -86,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-classify", action="store_true", help="skip section classification")
     p.add_argument("--no-extract", action="store_true", help="skip target/date/role extraction")
     p.set_defaults(func=cmd_parse)
+    # Other commands register themselves from their own packages (light imports only).
+    for name in ("planparse.extract.cli", "planparse.classify.cli"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        module.register(sub)
     return ap
 
 

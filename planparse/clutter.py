@@ -9,6 +9,9 @@ from importlib import resources
 import regex
 
 
+MAX_CLUTTER_LINE = 120
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
     raw = tomllib.loads(resources.files("planparse").joinpath("data/clutter.toml").read_text("utf-8"))
@@ -23,4 +26,5 @@ def is_clutter(line: str) -> bool:
     >>> is_clutter("一、指导思想")
     False
     """
-    return _pattern().search(line) is not None
+    # A long line is text with clutter in it (run-on pages), not a clutter line.
+    return len(line) <= MAX_CLUTTER_LINE and _pattern().search(line) is not None

@@ -30,7 +30,7 @@ class Placed:
     parent: int | None  # index into the placed list
 
 
-def _continues(level: _Open, cand: Candidate) -> bool:
+def _continues(level: _Open, cand: Candidate, confirmed: bool) -> bool:
     """Whether ``cand`` can be the next item of the open list ``level``."""
     n, last = cand.ordinal, level.last
     if n is None or last is None:
@@ -39,32 +39,77 @@ def _continues(level: _Open, cand: Candidate) -> bool:
         return n == 1
     if n == last + 1:
         return True
+    near = last - 3 <= n <= last + 3
     if cand.context == GLUED:
-        return False
+        return confirmed and (n == 1 or last < n <= last + 3)
     if n == 1:
         return True  # a new list at the same level
     if cand.context == LINE:
-        return last - 3 <= n <= last + 3  # skipped, repeated, swapped numbers
-    return n == last + 2
+        return near  # skipped, repeated, swapped numbers
+    return n == last + 2 or (confirmed and near)
 
 
-def _opens_list(cand: Candidate, stack: list[_Open], last_heading: Candidate | None, text: str) -> bool:
+def _right_after_heading(cand: Candidate, last_heading: Candidate | None, text: str) -> bool:
+    """二、任务与目标(一)教育…: a marker glued to the end of a heading title on its line."""
+    if last_heading is None:
+        return False
+    between = text[last_heading.marker_end : cand.start]
+    return len(between) <= 30 and not any(ch in between for ch in "\r\n。；;")
+
+
+def _opens_list(cand: Candidate, stack: list[_Open], last_heading: Candidate | None, text: str,
+                confirmed: bool) -> bool:
     """Whether a scheme not open yet may start a new (child) list here."""
     n = cand.ordinal
     if cand.context == GLUED:
         if n != 1:
-            return False
-        if not stack:
-            return True
-        # Glued to the text only right after a heading title: 二、任务与目标(一)教育…
-        prev = last_heading
-        return prev is not None and cand.start - prev.marker_end <= 30 and "\n" not in text[prev.marker_end:cand.start] \
-            and not any(ch in text[prev.marker_end:cand.start] for ch in "。；;")
+            return not stack and confirmed and n is not None and n <= 3
+        if cand.family in ("cjk", "cjk-paren"):
+            return not stack or confirmed or _right_after_heading(cand, last_heading, text)
+        return confirmed
     if n is None or n == 1:
         return True
-    if cand.context == LINE:
-        return not stack or n <= 3
-    return not stack and n <= 3
+    if not stack:
+        return cand.context == LINE or n <= 3 or confirmed
+    return confirmed and n <= 30
+
+
+def _broken_line_before(text: str, pos: int) -> bool:
+    """A line start right after a long line cut mid-sentence (PDF/doc-site line breaks)."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u3000":
+        j -= 1
+    if j < 0 or text[j] not in "\r\n":
+        return False
+    j -= 1
+    if j >= 0 and text[j] == "\r":
+        j -= 1
+    if j < 0 or not "\u4e00" <= text[j] <= "\u9fff":
+        return False
+    line_start = max(text.rfind("\n", 0, j), text.rfind("\r", 0, j)) + 1
+    return j - line_start >= 30
+
+
+def _label_depth(label: Candidate, nxt: Candidate | None, stack: list[_Open]) -> int:
+    """Where an unnumbered label goes: above the list it introduces, beside earlier labels."""
+    if nxt is not None and nxt.ordinal == 1:
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k].cand.key == nxt.key:
+                return k  # 工作思路：1、… while a 1、 list is open: the label takes that level
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k].cand.key == label.key:
+            return k
+    return len(stack)
+
+
+def _next_same(cands: list[Candidate]) -> list[int | None]:
+    """For each candidate, the ordinal of the next candidate of its list key (or None)."""
+    out: list[int | None] = [None] * len(cands)
+    seen: dict[str, int | None] = {}
+    for i in range(len(cands) - 1, -1, -1):
+        out[i] = seen.get(cands[i].key)
+        seen[cands[i].key] = cands[i].ordinal
+    return out
 
 
 def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
@@ -72,6 +117,7 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
     placed: list[Placed] = []
     stack: list[_Open] = []
     last_heading: Candidate | None = None
+    following = _next_same(cands)
 
     def push(cand: Candidate, depth_index: int) -> None:
         nonlocal last_heading
@@ -81,20 +127,29 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         stack.append(_Open(cand, cand.ordinal, len(placed) - 1))
         last_heading = cand
 
-    for cand in cands:
-        same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].cand.key == cand.key), None)
+    for i, cand in enumerate(cands):
+        n = cand.ordinal
+        confirmed = n is not None and following[i] == n + 1
+        if cand.scheme == "label":
+            push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))
+            continue
+        same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].cand.key == cand.key), None)
+        continues_open = same is not None and n is not None and stack[same].last is not None \
+            and n == stack[same].last + 1
+        if cand.context == LINE and not continues_open and _broken_line_before(text, cand.start):
+            continue
         if same is not None:
-            if _continues(stack[same], cand):
+            if _continues(stack[same], cand, confirmed):
                 push(cand, same)
             continue
-        if cand.ordinal is not None and cand.context != GLUED:
+        if n is not None and (cand.context != GLUED or confirmed):
             kin = next(
                 (
-                    i
-                    for i in range(len(stack) - 1, -1, -1)
-                    if stack[i].cand.family == cand.family
-                    and stack[i].last is not None
-                    and cand.ordinal == stack[i].last + 1
+                    k
+                    for k in range(len(stack) - 1, -1, -1)
+                    if stack[k].cand.family == cand.family
+                    and stack[k].last is not None
+                    and n == stack[k].last + 1
                 ),
                 None,
             )
@@ -102,14 +157,14 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
                 push(cand, kin)
                 continue
         if cand.rank < HEAVY_RANK:
+            if n not in (None, 1) and cand.context == GLUED:
+                continue
             depth = len(stack)
             while depth > 0 and (stack[depth - 1].cand.rank >= HEAVY_RANK or stack[depth - 1].cand.rank >= cand.rank):
                 depth -= 1
-            if cand.ordinal not in (None, 1) and cand.context == GLUED:
-                continue
             push(cand, depth)
             continue
-        if _opens_list(cand, stack, last_heading, text):
+        if _opens_list(cand, stack, last_heading, text, confirmed):
             push(cand, len(stack))
     return placed
 

@@ -8,6 +8,7 @@ into `Section`s with exact offsets.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 import regex
@@ -50,20 +51,15 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
     cands = _merge(numbered, labels)
     starts = [c.start for c in cands]
 
-    def has_headings(a: int, b: int) -> bool:
-        from bisect import bisect_left
-
+    def first_heading(a: int, b: int) -> int | None:
         i = bisect_left(starts, a)
-        n = 0
         while i < len(starts) and starts[i] < b:
-            if cands[i].context == "line":
-                n += 1
-                if n >= 1:
-                    return True
+            if cands[i].context != "glued" or cands[i].ordinal == 1:
+                return starts[i]
             i += 1
-        return False
+        return None
 
-    for span in split_plans(text, lines, has_headings):
+    for span in split_plans(text, lines, first_heading):
         doc.plans.append(_build_plan(text, lines, span, cands))
     if extract:
         from .extract import extract_document

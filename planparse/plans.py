@@ -20,7 +20,7 @@ from .lines import Lines
 _CN = "一二三四五六七八九十"
 _PLAN_MARKER = regex.compile(
     rf"(?:【\s*(?:第[{_CN}]{{1,3}}篇|篇\s*[{_CN}\d]{{1,3}})\s*】"
-    rf"|(?<![{_CN}\d])篇\s*(?:[{_CN}]{{1,3}}|\d{{1,2}})(?![{_CN}\d、．.章节条])"
+    rf"|(?<![{_CN}\d])篇\s*(?:[{_CN}]{{1,3}}(?![{_CN}、．.章节条])|\d{{1,2}}(?![\d、．.章节条]))"
     rf"|(?<![{_CN}\d])第[{_CN}]{{1,3}}篇(?![{_CN}])"
     rf"|(?:范文|范本)\s*(?:[{_CN}]{{1,3}}|\d{{1,2}})(?![{_CN}\d、．.])"
     rf"|(?<=(?:计划|計劃|方案|范文)\s*)(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000]*$))",
@@ -43,7 +43,7 @@ def _title_conf() -> tuple[regex.Pattern[str], int]:
     endings = "|".join(sorted(map(regex.escape, raw["endings"]), key=len, reverse=True))
     pattern = regex.compile(
         rf"^[^。，,；;！？!?]*?(?:{endings})(?:\s*[-—(（]?\s*(?:范文|范本|计划|通用|精选)?\s*(?:[{_CN}]{{1,2}}|\d{{1,2}})?\s*[)）]?)?"
-        rf"(?:\s*[（(][^（）()]{{0,12}}[)）])?\s*$"
+        rf"(?:\s*[（(][^（）()]{{0,12}}[)）])?[^。，,；;！？!?：:、]{{0,8}}\s*$"
     )
     return pattern, int(raw["max_length"])
 
@@ -71,66 +71,110 @@ def _norm_title(s: str) -> str:
     return s
 
 
-def _title_after(text: str, lines: Lines, marker_end: int) -> tuple[str, int]:
-    """The plan title following a marker, and where the plan body begins."""
-    idx = lines.index_of(marker_end)
+_RUN_BEFORE = regex.compile(r"[^。！？!?,，；;：:>\s|]*\s?$")
+
+
+def _title_before(text: str, line_start: int, marker_start: int) -> tuple[int, str] | None:
+    """A title standing right before a marker on its line (幼儿园学期工作计划 篇1), or None."""
+    m = _RUN_BEFORE.search(text, max(line_start, marker_start - 60), marker_start)
+    if m is None:
+        return None
+    run = m.group(0).rstrip()
+    start = m.start()
+    if not run or not is_title_line(run):
+        return None
+    # Pages glue the title to the text before it; the title usually appears
+    # earlier on the page too, so keep the longest suffix seen before.
+    for k in range(len(run), 3, -1):
+        suffix = run[len(run) - k :]
+        if text.find(suffix, 0, start) != -1 and is_title_line(suffix):
+            return start + len(run) - k, suffix
+    return start, run
+
+
+def _plan_at_marker(text: str, lines: Lines, m: regex.Match[str]) -> tuple[int, str, int]:
+    """(plan start, title, body start) for a plan marker."""
+    idx = lines.index_of(m.start())
     ln = lines.lines[idx]
-    rest = text[marker_end : ln.end].strip(_STRIP)
-    line_text = ln.text(text)
-    before = text[ln.start : marker_end]
-    if rest:
-        return rest, ln.end
-    head = regex.sub(rf"(?:【?\s*篇\s*[{_CN}\d]+\s*】?|第[{_CN}]+篇|范文\s*[{_CN}\d]+|[{_CN}\d]+)\s*$", "", before).strip(_STRIP)
-    if head:
-        return head, ln.end
-    nxt = lines.next_nonblank(idx)
-    if nxt is not None and is_title_line(nxt.text(text)):
-        return nxt.text(text).strip(_STRIP), nxt.end
-    return line_text.strip(_STRIP), ln.end
+    rest = text[m.end() : ln.end]
+    before = _title_before(text, ln.start, m.start())
+    if before is not None:
+        start, title = before
+        return start, title.strip(_STRIP), m.end()
+    title_after = rest.strip(_STRIP)
+    start = ln.start if not text[ln.start : m.start()].strip() else m.start()
+    if title_after and len(rest) <= 60:
+        return start, title_after, ln.end
+    if not title_after:
+        nxt = lines.next_nonblank(idx)
+        if nxt is not None and is_title_line(nxt.text(text)):
+            return start, nxt.text(text).strip(_STRIP), nxt.end
+    return start, "", m.end()
 
 
-def split_plans(text: str, lines: Lines, has_headings) -> list[PlanSpan]:
-    """Plans of a text, in order. ``has_headings(a, b)`` tells whether [a, b) holds headings."""
+def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
+    """Plans of a text, in order. ``first_heading(a, b)`` is the first likely heading in [a, b), or None."""
     starts: list[tuple[int, str, int]] = []  # (plan start, title, body start)
     seen_lines: set[int] = set()
     for m in _PLAN_MARKER.finditer(text):
         idx = lines.index_of(m.start())
         ln = lines.lines[idx]
-        if idx in seen_lines:
-            continue
         line_text = ln.text(text)
-        if is_clutter(line_text) and not line_text.startswith(("篇", "【")):
+        if idx in seen_lines or (is_clutter(line_text) and not line_text.startswith(("篇", "【"))):
             continue
-        # A marker inside a run-on line starts the plan at its title, when a title precedes it.
-        if m.start() - ln.start > 60:
-            before = text[max(ln.start, m.start() - 40) : m.start()]
-            t = regex.search(r"[^。！？!?,，]*$", before)
-            plan_start = m.start() - len(t.group(0).lstrip(_STRIP)) if t else m.start()
-        else:
-            plan_start = ln.start
-        if m.group(0)[-1:].isdigit() or m.group(0)[-1:] in _CN:
-            # "计划1" at the end of a line is a marker only when the line is a title.
-            if not m.group(0).startswith(("篇", "【", "第", "范")) and not is_title_line(line_text):
-                continue
+        marker = m.group(0)
+        if not marker.startswith(("篇", "【", "第", "范")) and not is_title_line(line_text):
+            continue  # "计划1" at a line end marks a plan only when the line is a title
         seen_lines.add(idx)
-        title, body = _title_after(text, lines, m.end())
-        starts.append((plan_start, title, body))
+        starts.append(_plan_at_marker(text, lines, m))
 
     if not starts:
-        starts = _title_line_starts(text, lines, has_headings)
+        starts = _title_line_starts(text, lines, first_heading)
 
-    plans: list[PlanSpan] = []
     first_start = starts[0][0] if starts else len(text)
-    prefix_start = _first_content(text, lines, 0, first_start)
-    if prefix_start is not None and (not starts or has_headings(prefix_start, first_start)):
-        title, body = _leading_title(text, lines, prefix_start)
-        starts.insert(0, (prefix_start, title, body))
+    h = first_heading(0, first_start)
+    if h is not None or not starts:
+        opening = _opening_plan(text, lines, h if h is not None else first_start)
+        if opening is not None and (not starts or opening[0] < first_start):
+            starts.insert(0, opening)
+    plans: list[PlanSpan] = []
     for i, (a, title, body) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         while end > a and text[end - 1] in " \t\r\n\u3000":
             end -= 1
         plans.append(PlanSpan(a, max(end, a), title, min(body, max(end, a))))
     return plans
+
+
+def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int] | None:
+    """The plan a page opens with: from its title line (the first of a run of
+    repeated titles) when one stands before the first heading, else from the
+    first line that is not clutter."""
+    idx = lines.index_of(heading)
+    ln = lines.lines[idx]
+    run: list[tuple[int, str, int]] = []
+    glued = text[ln.start : heading].strip(_STRIP)
+    if glued and heading > ln.start and is_title_line(glued):
+        run.append((ln.start, glued, heading))
+    for j in range(idx - 1, -1, -1):
+        prev = lines.lines[j]
+        if prev.blank:
+            continue
+        s = prev.text(text)
+        if is_title_line(s):
+            run.append((prev.start, s.strip(_STRIP), prev.end))
+        elif is_clutter(s):
+            continue
+        else:
+            break
+    if run:
+        first = run[-1]
+        return first[0], first[1], run[0][2]
+    start = _first_content(text, lines, 0, heading if heading > 0 else len(text))
+    if start is None:
+        start = ln.start if not ln.blank else heading
+    title, body = _leading_title(text, lines, start)
+    return start, title, body
 
 
 def _first_content(text: str, lines: Lines, a: int, b: int) -> int | None:
@@ -150,7 +194,7 @@ def _leading_title(text: str, lines: Lines, start: int) -> tuple[str, int]:
     return "", start
 
 
-def _title_line_starts(text: str, lines: Lines, has_headings) -> list[tuple[int, str, int]]:
+def _title_line_starts(text: str, lines: Lines, first_heading) -> list[tuple[int, str, int]]:
     """Plans marked by nothing but a new title line after a plan with content."""
     titles = [ln for ln in lines.lines if not ln.blank and is_title_line(ln.text(text))]
     if len(titles) < 2:
@@ -161,7 +205,7 @@ def _title_line_starts(text: str, lines: Lines, has_headings) -> list[tuple[int,
         title = ln.text(text).strip(_STRIP)
         if out and _norm_title(title) == _norm_title(current):
             continue  # the title repeated inside its own plan
-        if out and not has_headings(out[-1][2], ln.start):
+        if out and first_heading(out[-1][2], ln.start) is None:
             # The previous title had nothing under it: this line is the real plan title.
             out[-1] = (ln.start, title, ln.end)
             current = title

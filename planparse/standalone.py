@@ -18,7 +18,12 @@ LABEL_RANK = 28
 _COLON_LINE = regex.compile(r"(?P<title>[^\s：:。，,；;！？!?、（(【\[#\d][^：:。，,；;！？!?\r\n]{0,24}?)\s*[：:]$")
 _SHORT_LINE = regex.compile(r"(?P<title>[\u4e00-\u9fff][^。，,；;：:！？!?、\r\n]{1,14})$")
 _INLINE_LABEL = regex.compile(r"(?:^|(?<=[。；;！？!?]))\s*(?P<title>[^。，,；;：:！？!?、\s\d]{2,16})[：:]\s*$")
+_FIRST_ITEM = regex.compile(r"^(?:[一1１][、．.]|[（(][一1１][）)]|[①⑴•●◆▲■★-])")
 _MARKERISH = regex.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.）)]|[①-⑳⑴-⒇•●◆▲■★-])")
+
+
+# A lead-in clause (现计划如下：, 主要有：) introduces a list without naming a part.
+_LEAD_IN = regex.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分别是|具体如下|有|是|为|如|即)$")
 
 
 def _label(start: int, end: int, context: str) -> Candidate:
@@ -35,15 +40,17 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
         s = ln.text(text)
         if len(s) > 26 or is_clutter(s) or is_title(s):
             continue
-        if _COLON_LINE.fullmatch(s):
-            out.append(_label(ln.start, ln.end, LINE))
+        m = _COLON_LINE.fullmatch(s)
+        if m:
+            if not _LEAD_IN.search(m.group("title")):
+                out.append(_label(ln.start, ln.end, LINE))
             continue
         if _SHORT_LINE.fullmatch(s):
             nxt = lines.next_nonblank(i)
             if nxt is None:
                 continue
             following = nxt.text(text)
-            if len(following) > len(s) + 8 or _MARKERISH.match(following):
+            if (len(following) >= max(20, 2 * len(s)) and not _MARKERISH.match(following)) or _FIRST_ITEM.match(following):
                 out.append(_label(ln.start, ln.end, LINE))
     # A clause ending in a colon right before a list starting at 1, inside a line.
     for c in numbered:
@@ -52,6 +59,8 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
         window_start = max(lines.line_of(c.start).start, c.start - 20)
         m = _INLINE_LABEL.search(text, window_start, c.start)
         if m is None:
+            continue
+        if _LEAD_IN.search(m.group("title")):
             continue
         start = m.start("title")
         if lines.line_of(start).start == start:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 from pathlib import Path
 
 from .corpus import annotated
@@ -18,6 +19,16 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(annotated(Path(args.corpora)))
     if not args.only or args.only == "outline":
         _outline(docs, args.verbose)
+    # The extractor and classifier reports live beside their code's evaluation.
+    for part, module in (("extract", "spans"), ("classify", "labels")):
+        if not args.only or args.only == part:
+            try:
+                mod = importlib.import_module(f"planparse.evaluation.{module}")
+            except ModuleNotFoundError:
+                print(f"== {part}: no evaluation yet")
+                continue
+            print()
+            mod.report(docs, verbose=args.verbose)
     return 0
 
 
