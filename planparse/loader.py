@@ -125,19 +125,23 @@ def _decode_legacy(data: bytes, source: str | None) -> str:
         except UnicodeDecodeError:
             continue
         candidates.append((_chinese_score(text), text))
-    if not candidates:
+    # Bytes that decode only into rare characters are not text in any of these codecs.
+    good = [c for c in candidates if c[0] >= _MIN_SCORE]
+    if not good:
         raise LoadError("cannot be decoded as UTF-8, UTF-16, GB18030 or Big5 text", source)
-    score, text = max(candidates, key=lambda c: c[0])
-    if score < 0.05 and _looks_binary(text):
-        raise UnsupportedFormatError("looks like a binary file, not text", source)
-    return text
+    return max(good, key=lambda c: c[0])[1]
+
+
+_MIN_SCORE = 0.2
 
 
 def _chinese_score(text: str) -> float:
+    """Share of common Chinese characters among the hanzi (or of printable ASCII when there are few)."""
     sample = text[:20000]
     hanzi = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
-    if not hanzi:
-        return sum(c.isascii() and (c.isprintable() or c in "\r\n\t") for c in sample) / max(1, len(sample)) * 0.1
+    if len(hanzi) < 20:
+        printable = sum(c.isprintable() or c in "\r\n\t" for c in sample)
+        return 0.5 * printable / max(1, len(sample)) if not _looks_binary(sample) else 0.0
     return sum(c in _COMMON for c in hanzi) / len(hanzi)
 
 

@@ -1,0 +1,128 @@
+"""Loading files in the encodings and formats Chinese plans come in, and failing clearly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import planparse
+from planparse.errors import LoadError, PlanparseError, UnsupportedFormatError
+
+from .conftest import CORPORA, read
+
+SIMPLIFIED = CORPORA / "003_6f7cf6aaac7bc96b.txt"
+TRADITIONAL = CORPORA / "devset" / "d035.txt"
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+def test_simplified_plan_decodes_from_each_encoding(tmp_path, codec):
+    text = read(SIMPLIFIED)
+    if codec == "gbk":
+        text = text.encode("gbk", errors="ignore").decode("gbk")
+    path = tmp_path / f"plan-{codec}.txt"
+    path.write_bytes(text.encode(codec))
+    doc = planparse.load(path, classify=False, extract=False)
+    assert doc.text == text
+    assert [s.title for s in doc.walk()][:2] == ["指导思想", "工作目标"]
+
+
+def test_traditional_plan_decodes_from_big5(tmp_path):
+    text = read(TRADITIONAL).encode("big5", errors="ignore").decode("big5")
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    assert planparse.load(path, classify=False, extract=False).text == text
+
+
+def test_newlines_are_kept_as_written(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("学校工作计划\r\n一、指导思想\r\n坚持育人。\r\n二、目标\r\n".encode("gb18030"))
+    doc = planparse.load(path, classify=False, extract=False)
+    assert "\r\n" in doc.text
+    assert [doc.text[s.start : s.heading_end] for s in doc.walk()] == ["一、指导思想", "二、目标"]
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
+        (bytes([0x81, 0x20, 0xFF, 0xFE, 0x00, 0x81]) * 200 + bytes(range(0, 32)) * 50, "binary"),
+    ],
+    ids=["empty", "png-renamed", "undecodable"],
+)
+def test_bad_files_raise_a_clear_error_naming_the_file(tmp_path, content, problem):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(content)
+    with pytest.raises(PlanparseError) as info:
+        planparse.load(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert problem.lower() in message.lower() or "decode" in message.lower()
+
+
+def test_missing_file_and_directory_are_load_errors(tmp_path):
+    with pytest.raises(LoadError, match="no such file"):
+        planparse.load(tmp_path / "nope.txt")
+    with pytest.raises(LoadError, match="directory"):
+        planparse.load(tmp_path)
+
+
+def test_png_is_reported_as_unsupported(tmp_path):
+    path = tmp_path / "scan.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(UnsupportedFormatError):
+        planparse.load(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The school will improve teaching quality this term. Teachers meet every week to plan lessons.",
+        "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n",
+        "学校\x00工作\u200b计划\n一、\u200b指导思想\n\x00\n二、目标\n",
+    ],
+    ids=["english", "poem", "nul-and-zero-width"],
+)
+def test_texts_that_are_not_plans_give_a_valid_document(text):
+    doc = planparse.parse(text)
+    assert isinstance(doc, planparse.Document)
+    for s in doc.walk():
+        assert doc.text[s.start : s.end].startswith(s.marker)
+
+
+def test_fifty_thousand_markers_in_a_row_parse_in_linear_time():
+    small = planparse.parse("一、" * 5000, classify=False, extract=False)
+    t = time.perf_counter()
+    doc = planparse.parse("一、" * 50000, classify=False, extract=False)
+    elapsed = time.perf_counter() - t
+    assert sum(1 for _ in doc.walk()) >= 1
+    assert sum(1 for _ in small.walk()) >= 1
+    assert elapsed < 60  # a hang guard, not a speed target: speed lives in `make bench`
+
+
+def test_twenty_megabyte_single_line_does_not_hang():
+    line = ("学校坚持立德树人，全面提高教育教学质量。" * 1_000_000)[: 20 * 1024 * 1024 // 3]
+    doc = planparse.parse(line, classify=False, extract=False)
+    assert len(doc.plans) == 1
+
+
+def test_docx_html_and_pdf_are_read(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for para in ["学校工作计划", "一、指导思想", "坚持育人。", "二、工作目标"]:
+        d.add_paragraph(para)
+    d.save(tmp_path / "plan.docx")
+    doc = planparse.load(tmp_path / "plan.docx", classify=False, extract=False)
+    assert [s.title for s in doc.walk()] == ["指导思想", "工作目标"]
+
+    (tmp_path / "plan.html").write_text(
+        "<html><body><h1>学校工作计划</h1><p>一、指导思想</p><p>坚持育人。<script>x=1</script></p>"
+        "<p>二、工作目标</p></body></html>", encoding="gb18030")
+    doc = planparse.load(tmp_path / "plan.html", classify=False, extract=False)
+    assert [s.title for s in doc.walk()] == ["指导思想", "工作目标"]
+    assert "x=1" not in doc.text
+
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
+    with pytest.raises(LoadError, match="broken.pdf"):
+        planparse.load(tmp_path / "broken.pdf")

@@ -1,0 +1,130 @@
+"""Outline behaviour on the real plans in corpora/, each expectation read from the document."""
+
+from __future__ import annotations
+
+import planparse
+
+from .conftest import CORPORA, read
+
+
+def _find(doc, marker, title_prefix):
+    for s in doc.walk():
+        if s.marker == marker and s.title.startswith(title_prefix):
+            return s
+    raise AssertionError(f"no section {marker}{title_prefix}")
+
+
+def test_run_on_text_splits_at_inline_markers(parsed):
+    # 002 is one 3,876-character line: …计划一、指导思想坚持…二、任务与目标(一)教育教学管理总目标:1、继续做好…
+    doc = parsed("002_966f8ef8c594bdee.txt")
+    assert "\n" not in doc.text
+    top = [s.marker for s in doc.plans[0].sections]
+    assert top[:2] == ["一、", "二、"]
+    tasks = _find(doc, "二、", "任务与目标")
+    assert [c.marker for c in tasks.children] == ["(一)", "(二)", "(三)"]
+    assert tasks.children[0].title.startswith("教育教学管理")
+    first_item = _find(doc, "1、", "继续做好教育教学常规性工作")
+    assert doc.text[first_item.start : first_item.start + 4] == "1、继续"
+    assert first_item.parent is not None and first_item.parent.start >= tasks.children[0].start
+
+
+def test_inline_enumerations_are_not_sections(parsed):
+    doc = parsed("002_966f8ef8c594bdee.txt")
+    at = doc.text.index("一是以“引领")
+    assert all(s.start != at for s in doc.walk())
+
+
+def test_five_marked_plans_each_get_their_own_outline(parsed):
+    doc = parsed("000_a899a329fb790c0d.txt")
+    assert len(doc.plans) == 5
+    for n, plan in zip("一二三四五", doc.plans):
+        assert doc.text[plan.start:].startswith(f"篇{n}")
+        assert plan.title == "下学期工作计划"
+    # 篇三 is organized in 第N部分 with 目标N under them; 篇四 in 第N章 with 1.1 under them.
+    assert [s.marker.rstrip(":：") for s in doc.plans[2].sections][:2] == ["第一部分", "第二部分"]
+    chapter = next(s for s in doc.plans[3].sections if s.marker.startswith("第一章"))
+    assert [c.marker for c in chapter.children] == ["1.1", "1.2", "1.3"]
+
+
+def test_page_intro_before_the_first_plan_belongs_to_no_plan(parsed):
+    doc = parsed("000_a899a329fb790c0d.txt")
+    assert doc.plans[0].start == doc.text.index("篇一")
+
+
+def test_month_headings_carry_their_items(parsed):
+    # 004's union plan: 一月份:⑴开展对离退休人员和困难职工的送温暖活动。
+    doc = parsed("004_854aabf43ff7fc92.txt")
+    january = next(s for s in doc.walk() if s.scheme == "month" and s.ordinal == 1)
+    assert doc.text[january.start:].startswith("一月份")
+    assert january.children and january.children[0].marker == "⑴"
+    assert january.children[0].title.startswith("开展对离退休人员")
+
+
+def test_web_clutter_is_never_a_title_or_heading(parsed):
+    doc = parsed("001_4831cd458b4b7471.txt")
+    for s in doc.walk():
+        assert "欢迎来到" not in s.title and "文章来源" not in s.title
+    for plan in doc.plans:
+        assert "欢迎来到" not in plan.title and "时间:" not in plan.title
+
+
+def test_numbers_that_look_like_markers_are_not_headings(parsed):
+    doc = parsed("003_6f7cf6aaac7bc96b.txt")
+    # 小学2023-2024学年工作计划 and 《XX区2023年教育工作要点》 hold no heading.
+    for s in doc.walk():
+        assert not s.marker.startswith("2023")
+    doc2 = planparse.parse("一、工作目标\n优秀率提高1.5倍，合格率98%。\n一、二年级学生开展活动。\n六(1)班负责。\n二、措施\n",
+                           classify=False, extract=False)
+    assert [s.marker for s in doc2.walk()] == ["一、", "二、"]
+
+
+def test_decimal_outlines_nest_by_depth():
+    doc = planparse.parse("一、目标\n1.课程\n1.1 国家课程\n1.1.1 语文\n1.1.2 数学\n1.2 校本课程\n二、措施\n",
+                          classify=False, extract=False)
+    by_marker = {s.marker: s for s in doc.walk()}
+    assert by_marker["1.1"].parent is by_marker["1."]
+    assert by_marker["1.1.1"].parent is by_marker["1.1"]
+    assert by_marker["1.1.2"].parent is by_marker["1.1"]
+    assert by_marker["1.2"].parent is by_marker["1."]
+    assert by_marker["二、"].level == 1
+
+
+def test_schemes_seen_first_under_another_become_its_children():
+    text = "1、教学工作\n（1）备课\n（2）上课\n2、德育工作\n（1）班会\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.marker) for s in doc.walk()] == [(1, "1、"), (2, "（1）"), (2, "（2）"), (1, "2、"), (2, "（1）")]
+
+
+def test_skipped_and_swapped_numbers_are_tolerated():
+    text = "一、甲\n1、子一\n2、子二\n3、子三\n5、子五\n4、子四\n二、乙\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    first = doc.plans[0].sections[0]
+    assert [c.ordinal for c in first.children] == [1, 2, 3, 5, 4]
+
+
+def test_label_lines_head_the_list_that_follows(parsed):
+    # 004: 工作思路: on its own line, then 1、加强工作研究… 2、发扬优良传统…
+    doc = parsed("004_854aabf43ff7fc92.txt")
+    label = next(s for s in doc.walk() if s.scheme == "label" and s.title == "工作思路")
+    assert [c.marker for c in label.children][:2] == ["1、", "2、"]
+    assert label.children[0].title.startswith("加强工作研究")
+
+
+def test_plan_metadata_from_the_title(parsed):
+    doc = parsed("devset/d034.txt")
+    meta = doc.plans[0].metadata
+    assert meta.get("academic_year") == {"start": 2020, "end": 2021}
+    assert meta.get("semester") == 1
+
+
+def test_section_ids_are_outline_paths():
+    doc = planparse.parse("一、甲\n（一）子\n1.孙\n二、乙\n", classify=False, extract=False)
+    assert [s.id for s in doc.walk()] == ["1", "1.1", "1.1.1", "2"]
+    assert doc.plans[0].section("1.1.1").title == "孙"
+
+
+def test_load_reads_a_corpus_file_with_its_source():
+    path = CORPORA / "003_6f7cf6aaac7bc96b.txt"
+    doc = planparse.load(path, classify=False, extract=False)
+    assert doc.text == read(path)
+    assert doc.source == str(path)
