@@ -12,10 +12,14 @@ import regex
 MAX_CLUTTER_LINE = 120
 
 
+MAX_SHORT_LINE = 30
+
+
 @lru_cache(maxsize=1)
-def _pattern() -> regex.Pattern[str]:
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     raw = tomllib.loads(resources.files("planparse").joinpath("data/clutter.toml").read_text("utf-8"))
-    return regex.compile("|".join(f"(?:{p})" for p in raw["line"]))
+    return (regex.compile("|".join(f"(?:{p})" for p in raw["line"])),
+            regex.compile("|".join(f"(?:{p})" for p in raw["short_line"])))
 
 
 def is_clutter(line: str) -> bool:
@@ -27,4 +31,7 @@ def is_clutter(line: str) -> bool:
     False
     """
     # A long line is text with clutter in it (run-on pages), not a clutter line.
-    return len(line) <= MAX_CLUTTER_LINE and _pattern().search(line) is not None
+    if len(line) > MAX_CLUTTER_LINE:
+        return False
+    anywhere, short = _patterns()
+    return anywhere.search(line) is not None or (len(line) <= MAX_SHORT_LINE and short.search(line) is not None)

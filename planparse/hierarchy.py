@@ -90,12 +90,21 @@ def _broken_line_before(text: str, pos: int) -> bool:
     return j - line_start >= 30
 
 
-def _label_depth(label: Candidate, nxt: Candidate | None, stack: list[_Open]) -> int:
-    """Where an unnumbered label goes: above the list it introduces, beside earlier labels."""
+def _intro_depth(nxt: Candidate | None, stack: list[_Open]) -> int:
+    """Depth index for a heading that introduces ``nxt``: the level of ``nxt``'s list when
+    that list is open and ``nxt`` restarts it at 1, else a child of the innermost heading."""
     if nxt is not None and nxt.ordinal == 1:
         for k in range(len(stack) - 1, -1, -1):
             if stack[k].cand.key == nxt.key:
-                return k  # 工作思路：1、… while a 1、 list is open: the label takes that level
+                return k
+    return len(stack)
+
+
+def _label_depth(label: Candidate, nxt: Candidate | None, stack: list[_Open]) -> int:
+    """Where an unnumbered label goes: above the list it introduces, beside earlier labels."""
+    depth = _intro_depth(nxt, stack)
+    if depth < len(stack):
+        return depth  # 工作思路：1、… while a 1、 list is open: the label takes that level
     for k in range(len(stack) - 1, -1, -1):
         if stack[k].cand.key == label.key:
             return k
@@ -118,6 +127,7 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
     stack: list[_Open] = []
     last_heading: Candidate | None = None
     following = _next_same(cands)
+    seen_last: dict[str, int | None] = {}  # last ordinal placed per list key, across parents
 
     def push(cand: Candidate, depth_index: int) -> None:
         nonlocal last_heading
@@ -125,11 +135,14 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         parent = stack[-1].index if stack else None
         placed.append(Placed(cand, depth_index + 1, parent))
         stack.append(_Open(cand, cand.ordinal, len(placed) - 1))
+        seen_last[cand.key] = cand.ordinal
         last_heading = cand
 
     for i, cand in enumerate(cands):
         n = cand.ordinal
-        confirmed = n is not None and following[i] == n + 1
+        # Confirmed: the next item of this list follows, or the list continues one seen before
+        # under another parent (目标一 under 第二部分, 目标三 under 第三部分).
+        confirmed = n is not None and (following[i] == n + 1 or seen_last.get(cand.key) == n - 1)
         if cand.scheme == "label":
             push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))
             continue
@@ -165,7 +178,10 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
             push(cand, depth)
             continue
         if _opens_list(cand, stack, last_heading, text, confirmed):
-            push(cand, len(stack))
+            # A new kind of heading right before a list that starts again at 1 (四月份: 1.…)
+            # heads that list: it takes the list's level instead of nesting under its last item.
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            push(cand, _intro_depth(nxt, stack) if cand.context == LINE else len(stack))
     return placed
 
 

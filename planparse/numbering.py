@@ -161,6 +161,12 @@ def context_of(text: str, pos: int) -> str:
     return GLUED
 
 
+def _indent(text: str, pos: int) -> int:
+    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    prefix = text[line_start:pos]
+    return len(prefix.expandtabs(4)) if not prefix.strip() else -1
+
+
 def _allowed(scheme_inline: str, context: str) -> bool:
     if scheme_inline == "anywhere":
         return True
@@ -202,7 +208,8 @@ def find_candidates(text: str) -> list[Candidate]:
             if scheme.name == "markdown":
                 key = f"markdown:{len(num)}"
             elif scheme.name == "bullet":
-                key = f"bullet:{num[:1]}"
+                # Nested bullets often share a glyph: the indentation tells their levels apart.
+                key = f"bullet:{num[:1]}:{_indent(text, start)}"
             rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
             cand = Candidate(start, start + len(marker), scheme.name, key, scheme.family, ordinal,
                              rank, ctx, marker, prefix)
