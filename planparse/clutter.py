@@ -22,6 +22,7 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             regex.compile("|".join(f"(?:{p})" for p in raw["short_line"])))
 
 
+@lru_cache(maxsize=65536)
 def is_clutter(line: str) -> bool:
     """Whether a line is site clutter, never a title or a heading.
 

@@ -9,6 +9,7 @@ A recognizer finds where its scheme's marker could stand (``一、``, ``（一�
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -145,9 +146,19 @@ def _labelled_pattern() -> regex.Pattern[str]:
     )
 
 
-def context_of(text: str, pos: int) -> str:
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines begin (after \n, \r\n or \r)."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
+def context_of(text: str, pos: int, starts: list[int] | None = None) -> str:
     """Whether ``pos`` is at a line start (after indentation), after a boundary, or glued to text."""
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    if starts is None:
+        starts = line_starts(text)
+    line_start = starts[bisect_right(starts, pos) - 1]
     if _LINE_PREFIX.match(text, line_start, pos) is not None:
         return LINE
     j = pos - 1
@@ -161,9 +172,8 @@ def context_of(text: str, pos: int) -> str:
     return GLUED
 
 
-def _indent(text: str, pos: int) -> int:
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-    prefix = text[line_start:pos]
+def _indent(text: str, pos: int, starts: list[int]) -> int:
+    prefix = text[starts[bisect_right(starts, pos) - 1] : pos]
     return len(prefix.expandtabs(4)) if not prefix.strip() else -1
 
 
@@ -182,13 +192,14 @@ def find_candidates(text: str) -> list[Candidate]:
     wins), and no candidate starts inside another's marker.
     """
     schemes, _, labelled_rank = load_schemes()
+    starts = line_starts(text)
     found: list[tuple[int, int, Candidate, int]] = []
     for scheme in schemes:
         for m in scheme.pattern.finditer(text):
             start, end = m.span()
             if end == start:
                 continue
-            ctx = context_of(text, start)
+            ctx = context_of(text, start, starts)
             if not _allowed(scheme.inline, ctx):
                 continue
             if scheme.guard_before is not None and scheme.guard_before.search(text, max(0, start - 4), start):
@@ -209,14 +220,14 @@ def find_candidates(text: str) -> list[Candidate]:
                 key = f"markdown:{len(num)}"
             elif scheme.name == "bullet":
                 # Nested bullets often share a glyph: the indentation tells their levels apart.
-                key = f"bullet:{num[:1]}:{_indent(text, start)}"
+                key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
             rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
             cand = Candidate(start, start + len(marker), scheme.name, key, scheme.family, ordinal,
                              rank, ctx, marker, prefix)
             found.append((start, scheme.order, cand, end))
     for m in _labelled_pattern().finditer(text):
         start = m.start()
-        ctx = context_of(text, start)
+        ctx = context_of(text, start, starts)
         if ctx == GLUED:
             continue
         num = m.group("num")

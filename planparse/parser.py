@@ -60,7 +60,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
         return None
 
     for span in split_plans(text, lines, first_heading):
-        doc.plans.append(_build_plan(text, lines, span, cands))
+        doc.plans.append(_build_plan(text, lines, span, cands, starts))
     if extract:
         from .extract import extract_document
 
@@ -86,9 +86,10 @@ def _merge(numbered: list[Candidate], labels: list[Candidate]) -> list[Candidate
     return [out[k] for k in sorted(out)]
 
 
-def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate]) -> Plan:
+def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate], starts: list[int]) -> Plan:
     plan = Plan(title=span.title, start=span.start, end=span.end)
-    inside = [c for c in cands if span.body_start <= c.start < span.end and not _is_title_repeat(text, lines, c, span)]
+    lo, hi = bisect_left(starts, span.body_start), bisect_left(starts, span.end)
+    inside = [c for c in cands[lo:hi] if not _is_title_repeat(text, lines, c, span)]
     placed = build_levels(inside, text)
     sections: list[Section] = []
     for i, p in enumerate(placed):

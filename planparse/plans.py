@@ -26,6 +26,8 @@ _PLAN_MARKER = regex.compile(
     rf"|(?<=(?:计划|計劃|方案|范文)\s*)(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000]*$))",
     regex.MULTILINE,
 )
+_STARTS_MARKER = regex.compile(r"[一二三四五六七八九十\d（(①-⑳•●◆▲■★]")
+_STARTS_YEAR = regex.compile(r"\d{2,4}")
 _STRIP = " \t\u3000:：《》<>“”\"'-—_"
 
 
@@ -60,7 +62,7 @@ def is_title_line(line: str) -> bool:
     s = line.strip(" \t\u3000")
     if not s or len(s) > max_len or is_clutter(s):
         return False
-    if regex.match(r"[一二三四五六七八九十\d（(①-⑳•●◆▲■★]", s) and not regex.match(r"\d{2,4}", s):
+    if _STARTS_MARKER.match(s) and not _STARTS_YEAR.match(s):
         return False
     return pattern.match(s) is not None
 

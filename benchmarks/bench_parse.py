@@ -1,0 +1,46 @@
+"""Parsing speed against jieba segmentation of the same text, growth with input size, and memory.
+
+Targets (issue #3): parse ≥ 10× faster than ``jieba.lcut``; 16× the input within
+18× the time; peak memory reported as a multiple of the input size.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+
+from planparse import parse
+
+from .common import Corpus, best_of, jieba_seconds
+
+
+def _parse_all(texts: list[str]) -> None:
+    for t in texts:
+        parse(t, classify=False, extract=False)
+
+
+def run(corpus: Corpus) -> None:
+    texts = corpus.texts
+    chars = corpus.chars
+    _parse_all(texts)  # warm caches (compiled patterns, cn2an)
+    t_parse = best_of(lambda: _parse_all(texts))
+    t_jieba = jieba_seconds(texts)
+    print(f"parse (classify=False, extract=False): {chars / t_parse:,.0f} chars/s")
+    print(f"jieba.lcut on the same text:           {chars / t_jieba:,.0f} chars/s")
+    ratio = t_jieba / t_parse
+    print(f"parse speed / jieba speed = {ratio:.1f}x  (target >= 10x: {'ok' if ratio >= 10 else 'MISSED'})")
+
+    joined = "\n\n".join(texts)
+    times = {}
+    for k in (1, 4, 16):
+        big = "\n\n".join([joined] * k)
+        times[k] = best_of(lambda big=big: parse(big, classify=False, extract=False), repeat=2)
+        print(f"{k:>2}x corpus ({len(big):,} chars): {times[k]:.3f} s")
+    growth = times[16] / times[1]
+    print(f"16x input took {growth:.1f}x the time  (target <= 18x: {'ok' if growth <= 18 else 'MISSED'})")
+
+    tracemalloc.start()
+    parse(joined, classify=False, extract=False)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    size = len(joined.encode("utf-8"))
+    print(f"peak memory (tracemalloc) parsing {size:,} bytes of UTF-8: {peak:,} bytes = {peak / size:.1f}x the input")
