@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .numbering import BOUNDARY, GLUED, LINE, Candidate
+from .standalone import FRAME_KEY
 
 HEAVY_RANK = 20  # 篇, 部分, 章, 节, 条, markdown: never a child of a lighter scheme
 
@@ -143,6 +144,14 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         # Confirmed: the next item of this list follows, or the list continues one seen before
         # under another parent (目标一 under 第二部分, 目标三 under 第三部分).
         confirmed = n is not None and (following[i] == n + 1 or seen_last.get(cand.key) == n - 1)
+        if cand.key == FRAME_KEY:
+            # 导言/结语 stand beside the plan's top headings (under a 篇 when one is open).
+            depth = len(stack)
+            while depth > 0 and stack[depth - 1].cand.rank >= HEAVY_RANK - 15:
+                depth -= 1
+            push(cand, depth)
+            stack.pop()
+            continue
         if cand.scheme == "label":
             push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))
             continue

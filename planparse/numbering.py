@@ -104,6 +104,8 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
         return None, ""
     if kind == "roman":
         return roman_ordinal(num), ""
+    if kind == "latin":
+        return ord(num) - ord("A") + 1, ""
     if kind == "month":
         return (int(num) if num.isdigit() else chinese_ordinal(num)), ""
     if kind == "decimal":

@@ -133,7 +133,9 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
     if not starts:
         starts = _title_line_starts(text, lines, first_heading)
 
-    first_start = starts[0][0] if starts else len(text)
+    tail = _tail_start(text)
+    starts = [s for s in starts if s[0] < tail]
+    first_start = starts[0][0] if starts else tail
     h = first_heading(0, first_start)
     if h is not None or not starts:
         opening = _opening_plan(text, lines, h if h is not None else first_start)
@@ -141,11 +143,21 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
             starts.insert(0, opening)
     plans: list[PlanSpan] = []
     for i, (a, title, body) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        end = starts[i + 1][0] if i + 1 < len(starts) else tail
         while end > a and text[end - 1] in " \t\r\n\u3000":
             end -= 1
         plans.append(PlanSpan(a, max(end, a), title, min(body, max(end, a))))
     return plans
+
+
+_TAIL = regex.compile(r"^[ \t\u3000]*(?:相关文档|相關文檔|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|相关文章|相關文章|延伸阅读|"
+                     r"相关阅读|推荐阅读|更多相关|《[^》\n]{1,40}》相关文档)", regex.MULTILINE)
+
+
+def _tail_start(text: str) -> int:
+    """Where a page's trailing list of related pages begins (it belongs to no plan)."""
+    m = _TAIL.search(text)
+    return m.start() if m else len(text)
 
 
 def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int] | None:

@@ -26,8 +26,13 @@ _MARKERISH = regex.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（
 _LEAD_IN = regex.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分别是|具体如下|有|是|为|如|即)$")
 
 
-def _label(start: int, end: int, context: str) -> Candidate:
-    return Candidate(start, start, "label", "label", "label", None, LABEL_RANK, context, "")
+# Frame parts of a plan (导言：构建共识，协同前行 / 结语): top-level, never parents.
+_FRAME = regex.compile(r"(?:导言|引言|前言|序言|结语|结束语|后记|尾声|導言|結語)(?:[：:][^。；;！？!?\r\n]{0,24})?$")
+FRAME_KEY = "label:frame"
+
+
+def _label(start: int, end: int, context: str, key: str = "label") -> Candidate:
+    return Candidate(start, start, "label", key, "label", None, LABEL_RANK, context, "")
 
 
 def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate]) -> list[Candidate]:
@@ -38,7 +43,12 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
         if ln.blank or ln.start in numbered_starts:
             continue
         s = ln.text(text)
-        if len(s) > 26 or is_clutter(s) or is_title(s):
+        if len(s) > 34 or is_clutter(s) or is_title(s):
+            continue
+        if _FRAME.match(s):
+            out.append(_label(ln.start, ln.end, LINE, FRAME_KEY))
+            continue
+        if len(s) > 26:
             continue
         m = _COLON_LINE.fullmatch(s)
         if m:
