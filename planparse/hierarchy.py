@@ -158,7 +158,7 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].cand.key == cand.key), None)
         continues_open = same is not None and n is not None and stack[same].last is not None \
             and n == stack[same].last + 1
-        if cand.context == LINE and not continues_open and _broken_line_before(text, cand.start):
+        if stack and cand.context == LINE and not continues_open and _broken_line_before(text, cand.start):
             continue
         if same is not None:
             if _continues(stack[same], cand, confirmed):

@@ -60,6 +60,8 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
             if nxt is None:
                 continue
             following = nxt.text(text)
+            if is_clutter(following):
+                continue
             if (len(following) >= max(20, 2 * len(s)) and not _MARKERISH.match(following)) or _FIRST_ITEM.match(following):
                 out.append(_label(ln.start, ln.end, LINE))
     # A clause ending in a colon right before a list starting at 1, inside a line.
