@@ -38,9 +38,9 @@ class Lines:
             assert m is not None
             a, b = m.span()
             s, e = a, b
-            while s < e and text[s] in _SPACE:
+            while s < e and (text[s] in _SPACE or text[s].isspace()):
                 s += 1
-            while e > s and text[e - 1] in _SPACE:
+            while e > s and (text[e - 1] in _SPACE or text[e - 1].isspace()):
                 e -= 1
             self.lines.append(Line(s, e, a))
             if b >= n:

@@ -48,7 +48,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
     numbered = [c for c in find_candidates(text) if c.scheme != "pian"]
     numbered = [c for c in numbered if not _in_clutter(text, lines, c)]
     labels = find_label_lines(text, lines, is_title_line, numbered)
-    cands = _merge(numbered, labels)
+    cands = _merge(text, numbered, labels)
     starts = [c.start for c in cands]
 
     def first_heading(a: int, b: int) -> int | None:
@@ -77,13 +77,13 @@ def _in_clutter(text: str, lines: Lines, cand: Candidate) -> bool:
     return is_clutter(ln.text(text))
 
 
-def _merge(numbered: list[Candidate], labels: list[Candidate]) -> list[Candidate]:
+def _merge(text: str, numbered: list[Candidate], labels: list[Candidate]) -> list[Candidate]:
     out: dict[int, Candidate] = {}
     for c in labels:
         out.setdefault(c.start, c)
     for c in numbered:
         out[c.start] = c  # a numbered marker wins over a label at the same place
-    return [out[k] for k in sorted(out)]
+    return [out[k] for k in sorted(out) if not text[k].isspace()]
 
 
 def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate], starts: list[int]) -> Plan:

@@ -26,7 +26,7 @@ _PLAN_MARKER = regex.compile(
     rf"|(?<=(?:计划|計劃|方案|范文)\s*)(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000]*$))",
     regex.MULTILINE,
 )
-_STARTS_MARKER = regex.compile(r"[一二三四五六七八九十\d（(①-⑳•●◆▲■★]")
+_STARTS_MARKER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}\s?[、．.,，]|[（(]|\d{1,2}\s?[、．.)）]|[①-⑳•●◆▲■★])")
 _STARTS_YEAR = regex.compile(r"\d{2,4}")
 _STRIP = " \t\u3000:：《》<>“”\"'-—_"
 
