@@ -186,6 +186,11 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
                 depth -= 1
             push(cand, depth)
             continue
+        if n is not None and n > 1 and cand.context == LINE and stack and n <= 9 \
+                and cand.rank < min(o.cand.rank for o in stack):
+            # A text that begins mid-plan ((2) (3) then 3.): the heavier list is the level above.
+            push(cand, 0)
+            continue
         if _opens_list(cand, stack, last_heading, text, confirmed):
             # A new kind of heading right before a list that starts again at 1 (四月份: 1.…)
             # heads that list: it takes the list's level instead of nesting under its last item.

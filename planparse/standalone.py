@@ -7,6 +7,8 @@ colon right before a list that starts at 1 (``…。落实目标的具体措施:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from .clutter import is_clutter
@@ -37,10 +39,12 @@ def _label(start: int, end: int, context: str, key: str = "label") -> Candidate:
 
 def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate]) -> list[Candidate]:
     """Label candidates (scheme ``label``, empty marker) in text order."""
-    numbered_starts = {c.start for c in numbered}
+    numbered_starts = [c.start for c in numbered]
     out: list[Candidate] = []
     for i, ln in enumerate(lines.lines):
-        if ln.blank or ln.start in numbered_starts:
+        # A line holding a numbered marker is that heading's line, not a label.
+        k = bisect_left(numbered_starts, ln.start)
+        if ln.blank or (k < len(numbered_starts) and numbered_starts[k] < ln.end):
             continue
         s = ln.text(text)
         if len(s) > 34 or is_clutter(s) or is_title(s):
