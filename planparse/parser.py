@@ -48,7 +48,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
     numbered = [c for c in find_candidates(text) if c.scheme != "pian"]
     numbered = [c for c in numbered if not _in_clutter(text, lines, c)]
     labels = find_label_lines(text, lines, is_title_line, numbered)
-    cands = _merge(text, numbered, labels)
+    cands = _drop_page_artifact(text, lines, _merge(text, numbered, labels))
     starts = [c.start for c in cands]
 
     def first_heading(a: int, b: int) -> int | None:
@@ -70,6 +70,23 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
 
         classify_document(doc)
     return doc
+
+
+def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list[Candidate]:
+    """Drop a page's first marker when what it numbers is clutter or the plan title.
+
+    Document sites cut pages into numbered chunks: ``1、精选优质文档-倾情为你奉上…`` or
+    ``1、XXXX小学少先队工作计划范文一、指导思想`` — that 1、 numbers no part of the plan.
+    """
+    if not cands or cands[0].ordinal != 1 or cands[0].context != "line":
+        return cands
+    first = cands[0]
+    line = lines.line_of(first.start)
+    stop = cands[1].start if len(cands) > 1 and cands[1].start < line.end else line.end
+    segment = text[first.marker_end : stop].strip()
+    if segment and (is_clutter(segment) or is_title_line(segment)):
+        return cands[1:]
+    return cands
 
 
 def _in_clutter(text: str, lines: Lines, cand: Candidate) -> bool:

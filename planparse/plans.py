@@ -27,6 +27,8 @@ _PLAN_MARKER = regex.compile(
     regex.MULTILINE,
 )
 _STARTS_MARKER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}\s?[、．.,，]|[（(]|\d{1,2}\s?[、．.)）]|[①-⑳•●◆▲■★])")
+_LEADING_MARKER = regex.compile(r"\d{1,2}[、.．]\s*")
+_INNER_COLON = regex.compile(r".[：:].")
 _STARTS_YEAR = regex.compile(r"\d{2,4}")
 _STRIP = " \t\u3000:：《》<>“”\"'-—_"
 
@@ -64,6 +66,8 @@ def is_title_line(line: str) -> bool:
         return False
     if _STARTS_MARKER.match(s) and not _STARTS_YEAR.match(s):
         return False
+    if _INNER_COLON.search(s):
+        return False  # 二月份:(1)制订第二学期工作计划 is a heading and its item
     return pattern.match(s) is not None
 
 
@@ -167,9 +171,11 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
     idx = lines.index_of(heading)
     ln = lines.lines[idx]
     run: list[tuple[int, str, int]] = []
-    glued = text[ln.start : heading].strip(_STRIP)
-    if glued and heading > ln.start and is_title_line(glued):
-        run.append((ln.start, glued, heading))
+    lead = _LEADING_MARKER.match(text, ln.start, heading)
+    glued_start = lead.end() if lead else ln.start
+    glued = text[glued_start:heading].strip(_STRIP)
+    if glued and heading > glued_start and is_title_line(glued):
+        run.append((glued_start, glued, heading))
     for j in range(idx - 1, -1, -1):
         prev = lines.lines[j]
         if prev.blank:
