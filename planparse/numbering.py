@@ -174,6 +174,13 @@ def context_of(text: str, pos: int, starts: list[int] | None = None) -> str:
     return GLUED
 
 
+def _trim_right(s: str) -> str:
+    end = len(s)
+    while end > 0 and (s[end - 1].isspace() or s[end - 1] in _SPACE):
+        end -= 1
+    return s[:end]
+
+
 def _indent(text: str, pos: int, starts: list[int]) -> int:
     prefix = text[starts[bisect_right(starts, pos) - 1] : pos]
     return len(prefix.expandtabs(4)) if not prefix.strip() else -1
@@ -217,7 +224,7 @@ def find_candidates(text: str) -> list[Candidate]:
             if scheme.ordinal == "month" and ordinal is not None and not 1 <= ordinal <= 12:
                 continue
             key = scheme.name
-            marker = text[start:end].rstrip(_SPACE)
+            marker = _trim_right(text[start:end])
             if scheme.name == "markdown":
                 key = f"markdown:{len(num)}"
             elif scheme.name == "bullet":
@@ -242,7 +249,7 @@ def find_candidates(text: str) -> list[Candidate]:
         end = m.end()
         while end < len(text) and text[end] in "：:、．. \t\u3000":
             end += 1
-        marker = text[start:end].rstrip(_SPACE)
+        marker = _trim_right(text[start:end])
         word = m.group("word")
         key = f"labelled:{word}:{prefix.count('.') + (1 if prefix else 0)}"
         found.append((start, -1, Candidate(start, start + len(marker), "labelled", key, key, ordinal,
