@@ -23,6 +23,17 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 @lru_cache(maxsize=65536)
+def clutter_at(line: str) -> int | None:
+    """Where the clutter in a clutter line begins, or None when the line is not clutter."""
+    if len(line) > MAX_CLUTTER_LINE:
+        return None
+    anywhere, short = _patterns()
+    m = anywhere.search(line)
+    if m is None and len(line) <= MAX_SHORT_LINE:
+        m = short.search(line)
+    return m.start() if m else None
+
+
 def is_clutter(line: str) -> bool:
     """Whether a line is site clutter, never a title or a heading.
 
@@ -31,8 +42,4 @@ def is_clutter(line: str) -> bool:
     >>> is_clutter("一、指导思想")
     False
     """
-    # A long line is text with clutter in it (run-on pages), not a clutter line.
-    if len(line) > MAX_CLUTTER_LINE:
-        return False
-    anywhere, short = _patterns()
-    return anywhere.search(line) is not None or (len(line) <= MAX_SHORT_LINE and short.search(line) is not None)
+    return clutter_at(line) is not None

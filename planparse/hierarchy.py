@@ -67,7 +67,7 @@ def _opens_list(cand: Candidate, stack: list[_Open], last_heading: Candidate | N
             return not stack and confirmed and n is not None and n <= 3
         if cand.family in ("cjk", "cjk-paren"):
             return not stack or confirmed or _right_after_heading(cand, last_heading, text)
-        return confirmed
+        return confirmed or _right_after_heading(cand, last_heading, text)
     if n is None or n == 1:
         return True
     if not stack:
