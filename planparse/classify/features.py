@@ -1,0 +1,319 @@
+"""From a section to numbers: normalized text, character n-grams, keyword hits.
+
+A section is read through five text fields (`FIELDS`): its heading, its body,
+its parent's heading, the plan title and its children's headings. Each field is
+normalized (full-width to half-width, traditional to simplified, digits to 0),
+cut into character n-grams weighted by sublinear TF-IDF and scaled to unit
+length, then multiplied by the field's weight; keyword hits of the taxonomy's
+labels add a few dense columns. Only numpy and regex are used here, so
+classifying stays light; fitting a vocabulary is plain Python too.
+
+>>> normalize("學校１２月")
+'学校00月'
+>>> sorted(char_grams("安全教育", 1, 2))
+['全', '全教', '安', '安全', '教', '教育', '育']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from operator import add
+from typing import Any
+
+import numpy as np
+import regex
+
+FIELDS: tuple[str, ...] = ("heading", "body", "parent", "plan", "children")
+"""The columns of a section row, in order: ``X[:, 0]`` is the heading, and so on."""
+
+DECISION_TIERS = 4  # heading, parent, plan, body (see KeywordMatcher.decide)
+_RUN = regex.compile(r"[\p{Han}a-z0]+")
+_DIGITS = str.maketrans("0123456789", "0000000000")
+
+
+@dataclass(frozen=True, slots=True)
+class SectionText:
+    """The text a classifier reads for one section (one row of ``X``)."""
+
+    heading: str
+    body: str = ""
+    parent: str = ""
+    plan: str = ""
+    children: str = ""
+
+    def row(self) -> tuple[str, str, str, str, str]:
+        return (self.heading, self.body, self.parent, self.plan, self.children)
+
+
+_ORDINAL_ONLY = regex.compile(r"[\p{P}\p{S}\s\d一二三四五六七八九十百零〇两第篇章节部分条款板块]+")
+
+
+def heading_text(marker: str, title: str) -> str:
+    """What a heading says: its title, after the words its marker holds (九月份, 【指导思想】, 目标一).
+
+    >>> heading_text("一、", "指导思想"), heading_text("九月份", ""), heading_text("目标一：", "提升质量")
+    ('指导思想', '九月份', '目标一 提升质量')
+    """
+    if not marker or not _ORDINAL_ONLY.sub("", marker):
+        return title
+    words = marker.strip(" \t\u3000:：、.．,，【】[]()（）")
+    return f"{words} {title}" if title else words
+
+
+def section_text(section: Any, text: str, max_body: int | None = None) -> SectionText:
+    """The `SectionText` of a parsed `planparse.Section` inside ``text``."""
+    end = section.end if max_body is None else min(section.end, section.heading_end + max_body)
+    return SectionText(
+        heading=heading_text(section.marker, section.title),
+        body=text[section.heading_end:end],
+        parent=heading_text(section.parent.marker, section.parent.title) if section.parent is not None else "",
+        plan=section.plan.title if section.plan is not None else "",
+        children="\n".join(heading_text(c.marker, c.title) for c in section.children),
+    )
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> dict[int, str]:
+    table: dict[int, str] = {}
+    raw = resources.files("planparse").joinpath("data/t2s.txt").read_text("utf-8")
+    for line in raw.splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            a, b = line.split("\t", 1)
+            if len(a) == 1:
+                table[ord(a)] = b
+    return table
+
+
+def normalize(text: str) -> str:
+    """Half-width, simplified, lower-case, every digit 0: what the n-grams are cut from."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.translate(_t2s()).lower().translate(_DIGITS)
+
+
+def gram_list(norm: str, nmin: int, nmax: int) -> list[str]:
+    """Every character n-gram (``nmin``..``nmax``) within runs of Han, latin or digits, repeats kept."""
+    out: list[str] = []
+    for run in _RUN.findall(norm):
+        if nmin <= 1:
+            out.extend(run)
+        grams: Iterable[str] = run
+        for n in range(2, nmax + 1):
+            grams = map(add, grams, run[n - 1:])  # type: ignore[arg-type]
+            if n >= nmin:
+                grams = list(grams)
+                out.extend(grams)
+    return out
+
+
+def char_grams(norm: str, nmin: int, nmax: int) -> Counter[str]:
+    """Counts of the character n-grams (``nmin``..``nmax``) within runs of Han, latin or digits."""
+    return Counter(gram_list(norm, nmin, nmax))
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """How one field is read: its weight, n-gram range and how much of it."""
+
+    name: str
+    weight: float
+    ngram_min: int = 1
+    ngram_max: int = 3
+    max_chars: int = 2000
+
+
+class KeywordMatcher:
+    """Hits of each label's keywords (and heading patterns) in a text."""
+
+    def __init__(self, labels: Sequence[str], keywords: Sequence[Sequence[str]],
+                 patterns: Sequence[Sequence[str]], topical: Sequence[bool] | None = None,
+                 precedence: Sequence[int] | None = None) -> None:
+        self.labels = list(labels)
+        self.keywords = [list(k) for k in keywords]
+        self.patterns = [list(p) for p in patterns]
+        # Which labels name a topic (not a role such as container, goals or fallback).
+        self.topical = np.array(list(topical) if topical is not None else [True] * len(self.labels), dtype=bool)
+        # Among labels named in one heading: lower first (topics 0, goals 1, container 2), then order of mention.
+        self.precedence = list(precedence) if precedence is not None else [0 if t else 1 for t in self.topical]
+        owners: dict[str, set[int]] = {}
+        for i, kws in enumerate(keywords):
+            for kw in kws:
+                kw = normalize(kw)
+                if kw:
+                    owners.setdefault(kw, set()).add(i)
+        self._owners = {k: sorted(v) for k, v in owners.items()}
+        alts = sorted(self._owners, key=lambda k: (-len(k), k))
+        # The standard re module runs a plain alternation of literals a few times faster.
+        self._regex = re.compile("|".join(map(re.escape, alts))) if alts else None
+        self._patterns = [(regex.compile(p), i) for i, ps in enumerate(patterns) for p in ps]
+
+    def counts(self, norm: str, heading: bool = False) -> np.ndarray:
+        """Keyword hits per label in a normalized text (longest keyword wins where they overlap)."""
+        out = np.zeros(len(self.labels), dtype=np.float64)
+        if self._regex is not None and norm:
+            for kw in self._regex.findall(norm):
+                for i in self._owners[kw]:
+                    out[i] += 1
+        if heading:
+            for pat, i in self._patterns:
+                if pat.search(norm):
+                    out[i] += 1
+        return out
+
+    def first_seen(self, norm: str) -> list[int]:
+        """Labels in the order their keywords first appear in a (heading) text; patterns first."""
+        seen: dict[int, None] = {i: None for pat, i in self._patterns if pat.search(norm)}
+        if self._regex is not None and norm:
+            for kw in self._regex.findall(norm):
+                for i in self._owners[kw]:
+                    seen.setdefault(i)
+        return list(seen)
+
+    def decide(self, head: Sequence[int], parent: np.ndarray, plan: np.ndarray,
+               body: np.ndarray) -> tuple[int, list[int]]:
+        """The keyword decision: ``(tier, label indices)``, best first.
+
+        Tier 0: the labels named in the heading (``head``, in order of mention,
+        topics before roles: 德育工作目标 is about 德育; see ``precedence``); 1: the parent heading's
+        topic; 2: the plan title's topic; 3: the body's most frequent topic;
+        4: nothing to go on.
+        """
+        if head:
+            return 0, sorted(head, key=lambda k: self.precedence[k])
+        for tier, hits in ((1, parent), (2, plan), (3, body)):
+            topics = hits * self.topical
+            if topics.any():
+                return tier, [int(np.argmax(topics))]
+        return 4, []
+
+
+def matcher_for(tax: Any) -> KeywordMatcher:
+    """The `KeywordMatcher` of a `taxonomy.Taxonomy`."""
+    labs = tax.labels
+    return KeywordMatcher(tax.ids, [lab.keywords for lab in labs], [lab.patterns for lab in labs],
+                          [lab.role is None for lab in labs], [tax.precedence(lab.id) for lab in labs])
+
+
+class Featurizer:
+    """Turns section rows into sparse feature rows (``data, indices, indptr``).
+
+    The same object serves training (``fit`` builds the vocabulary and IDF) and
+    prediction; its whole state is plain lists, arrays and numbers, so a model
+    can be stored without pickle.
+    """
+
+    def __init__(self, fields: Sequence[FieldSpec], keyword_weight: float,
+                 matcher: KeywordMatcher | None, min_df: int = 1) -> None:
+        self.fields = list(fields)
+        self.keyword_weight = keyword_weight
+        self.matcher = matcher
+        self.min_df = min_df
+        self.vocabs: list[dict[str, int]] = [{} for _ in self.fields]
+        self.idf = np.zeros(0, dtype=np.float64)
+
+    # -- fitting ---------------------------------------------------------
+    def fit(self, rows: Sequence[Sequence[str]], weights: Sequence[float] | None = None) -> Featurizer:
+        """Learn each field's n-gram vocabulary and IDF from training rows (weighted, if given)."""
+        dfs: list[dict[str, float]] = [{} for _ in self.fields]
+        ws = [1.0] * len(rows) if weights is None else [float(w) for w in weights]
+        for row, w in zip(rows, ws):
+            if w <= 0:
+                continue
+            for j, spec in enumerate(self.fields):
+                if spec.weight:
+                    df = dfs[j]
+                    for g in set(gram_list(self.field_text(row, j), spec.ngram_min, spec.ngram_max)):
+                        df[g] = df.get(g, 0.0) + w
+        n = sum(w for w in ws if w > 0)
+        self.vocabs, idf, col = [], [], 0
+        for df in dfs:
+            kept = sorted(g for g, c in df.items() if c >= self.min_df)
+            self.vocabs.append({g: col + i for i, g in enumerate(kept)})
+            idf.extend(math.log((1 + n) / (1 + df[g])) + 1.0 for g in kept)
+            col += len(kept)
+        self.idf = np.asarray(idf, dtype=np.float64)
+        return self
+
+    @property
+    def n_vocab(self) -> int:
+        return sum(map(len, self.vocabs))
+
+    @property
+    def n_keyword_columns(self) -> int:
+        # hits per field and label, then the keyword decision per tier and label
+        if self.matcher is None or not self.keyword_weight:
+            return 0
+        return len(self.matcher.labels) * (len(self.fields) + DECISION_TIERS)
+
+    @property
+    def n_columns(self) -> int:
+        return self.n_vocab + self.n_keyword_columns
+
+    # -- transforming ----------------------------------------------------
+    def field_text(self, row: Sequence[str], j: int) -> str:
+        """Field ``j`` of a row as read: cut to its length, normalized."""
+        spec = self.fields[j]
+        raw = row[j] if j < len(row) else ""
+        return normalize(raw[: spec.max_chars]) if raw else ""
+
+    def transform_row(self, row: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and values of one row."""
+        idx_parts: list[np.ndarray] = []
+        val_parts: list[np.ndarray] = []
+        base = self.n_vocab
+        nlab = len(self.matcher.labels) if self.matcher else 0
+        hits_of: dict[int, np.ndarray] = {}
+        for j, spec in enumerate(self.fields):
+            norm = self.field_text(row, j)
+            if not norm:
+                continue
+            if spec.weight:
+                get = self.vocabs[j].get
+                cols = [c for c in map(get, gram_list(norm, spec.ngram_min, spec.ngram_max)) if c is not None]
+                if cols:
+                    idx, tf = np.unique(np.asarray(cols, dtype=np.int64), return_counts=True)
+                    val = (1.0 + np.log(tf)) * self.idf[idx]
+                    val *= spec.weight / float(np.sqrt(val @ val))
+                    idx_parts.append(idx)
+                    val_parts.append(val)
+            if self.matcher is not None and self.keyword_weight:
+                hits = self.matcher.counts(norm, heading=(j == 0))
+                hits_of[j] = hits
+                nz = np.flatnonzero(hits)
+                if nz.size:
+                    # A hit in a short field is decisive; in the body, hits add up slowly.
+                    vals = np.log1p(hits[nz]) / math.log(2.0) if j == 1 else np.ones(nz.size)
+                    idx_parts.append(base + j * nlab + nz)
+                    val_parts.append(np.minimum(vals, 3.0) * self.keyword_weight * max(spec.weight, 0.5))
+        if self.matcher is not None and self.keyword_weight:
+            # The keyword decision (KeywordMatcher.decide), one column per tier and label.
+            zero = np.zeros(nlab)
+            head = self.matcher.first_seen(self.field_text(row, 0)) if 0 in hits_of else []
+            tier, order = self.matcher.decide(head, hits_of.get(2, zero), hits_of.get(3, zero), hits_of.get(1, zero))
+            if order:
+                at = base + len(self.fields) * nlab + tier * nlab
+                idx_parts.append(np.asarray([at + k for k in order[:3]], dtype=np.int64))
+                val_parts.append(np.asarray([1.0, 0.5, 0.5][: len(order[:3])]) * self.keyword_weight)
+        if not idx_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        return np.concatenate(idx_parts), np.concatenate(val_parts)
+
+    def transform(self, rows: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """CSR parts (``data, indices, indptr``) of all rows."""
+        indptr = [0]
+        idx_all: list[np.ndarray] = []
+        val_all: list[np.ndarray] = []
+        for row in rows:
+            idx, val = self.transform_row(row)
+            idx_all.append(idx)
+            val_all.append(val)
+            indptr.append(indptr[-1] + idx.size)
+        data = np.concatenate(val_all) if val_all else np.zeros(0)
+        indices = np.concatenate(idx_all) if idx_all else np.zeros(0, dtype=np.int64)
+        return data, indices, np.asarray(indptr, dtype=np.int64)

@@ -1,0 +1,93 @@
+"""Labels from the outline: what a section's place says beyond its own text.
+
+ANNOTATION.md ties two labels to the outline: items under a goals heading take
+their topic first and ``goals`` second, and a container heading that names no
+topic (主要工作, 具体措施) takes ``measures`` and then the dominant topic of its
+children. `label_tree` applies both on top of the model's probabilities, for
+any tree of sections (a parsed Document, or gold headings in evaluation).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import SectionModel
+
+# Under a goals heading, a topic this probable comes before `goals`.
+GOAL_TOPIC_MIN = 0.1
+# A container's children must agree this much for their topic to be its second label.
+DOMINANT_SHARE = 0.5
+
+
+@dataclass
+class Node:
+    """One section of a tree: its row (see `features.FIELDS`) and its place."""
+
+    row: Sequence[str]
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+def link(nodes: list[Node]) -> list[Node]:
+    """Fill ``children`` from ``parent`` indices."""
+    for n in nodes:
+        n.children = []
+    for i, n in enumerate(nodes):
+        if n.parent is not None:
+            nodes[n.parent].children.append(i)
+    return nodes
+
+
+def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[Any, float]]]:
+    """``[(label, score), …]`` for every node, parents listed before their children."""
+    probas, seen = [], []
+    for n in nodes:
+        p, s = model.proba_row(n.row)
+        probas.append(p)
+        seen.append(s)
+    labels = [model.labels_of(p, s, model.named(n.row)) for p, s, n in zip(probas, seen, nodes)]
+    classes = model.classes
+    rules = model.rules
+    topics = [k for k, c in enumerate(classes) if c not in (rules.container, rules.goals, rules.fallback)]
+    topical = {classes[k] for k in topics}
+
+    if rules.goals is not None:
+        g = classes.index(rules.goals)
+        for i, n in enumerate(nodes):
+            if n.parent is None or labels[n.parent][0][0] != rules.goals or not seen[i]:
+                continue
+            p = probas[i]
+            main = labels[i][0][0]
+            if main == rules.goals and topics:
+                t = max(topics, key=lambda k: p[k])
+                if p[t] >= GOAL_TOPIC_MIN:
+                    # Under a goals heading `goals` is the role, not a rival topic.
+                    top = max(float(p[t] / max(1e-9, 1.0 - p[g])), float(p[g]))
+                    labels[i] = [(classes[t], top)] + [x for x in labels[i] if x[0] != classes[t]]
+            if labels[i][0][0] != rules.goals:
+                # As sure of `goals` as of the parent's being a goals heading.
+                score = min(labels[i][0][1], max(float(p[g]), labels[n.parent][0][1]))
+                rest = [x for x in labels[i][1:] if x[0] != rules.goals]
+                labels[i] = [labels[i][0]] + sorted(rest + [(rules.goals, score)], key=lambda x: -x[1])
+
+    if rules.container is not None:
+        for i, n in enumerate(nodes):
+            if labels[i][0][0] != rules.container or not n.children:
+                continue
+            votes = Counter(labels[c][0][0] for c in n.children if labels[c][0][0] in topical)
+            if not votes:
+                labels[i] = labels[i][:1]
+                continue
+            dom, count = votes.most_common(1)[0]
+            share = count / len(n.children)
+            if share < DOMINANT_SHARE:
+                labels[i] = labels[i][:1]
+                continue
+            main_score = labels[i][0][1]
+            score = min(main_score, max(float(probas[i][classes.index(dom)]), share * main_score))
+            labels[i] = [labels[i][0], (dom, score)]
+    return labels
+

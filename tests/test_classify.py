@@ -1,0 +1,188 @@
+"""Section labels on parsed documents: the shipped model, the outline rules, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import planparse
+from planparse.classify import classify_document, taxonomy
+
+from .conftest import CORPORA, read
+
+TAXONOMY_IDS = {
+    "guiding_ideology", "goals", "party_building", "teaching", "research", "teacher_development",
+    "moral_education", "mental_health", "sports_arts_health", "safety", "logistics", "administration",
+    "home_school", "informatization", "union", "campus_culture", "calendar", "measures", "other",
+}
+
+
+def labelled(text: str) -> planparse.Document:
+    return planparse.parse(text, extract=False)
+
+
+def by_title(doc: planparse.Document, title: str) -> planparse.Section:
+    return next(s for s in doc.walk() if s.title.startswith(title))
+
+
+def test_taxonomy_holds_the_issue_labels_with_chinese_names_and_keywords():
+    tax = taxonomy()
+    assert set(tax.ids) == TAXONOMY_IDS
+    assert tax["safety"].name == "安全" and tax["moral_education"].name == "德育"
+    assert all(lab.keywords for lab in tax.labels)
+    assert tax.with_role("container") == "measures"
+    assert tax.with_role("goals") == "goals"
+
+
+def test_parse_labels_every_section_by_default_ordered_by_score():
+    doc = planparse.parse(read(CORPORA / "003_6f7cf6aaac7bc96b.txt"), extract=False)
+    sections = list(doc.walk())
+    assert sections
+    for s in sections:
+        assert s.labels, s.title
+        scores = [score for _, score in s.labels]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0.0 <= x <= 1.0 for x in scores)
+        assert {lab for lab, _ in s.labels} <= TAXONOMY_IDS
+        assert len({lab for lab, _ in s.labels}) == len(s.labels)
+
+
+def test_classify_false_leaves_labels_empty():
+    doc = planparse.parse("一、指导思想\n坚持立德树人。\n二、安全工作\n防溺水。\n", classify=False)
+    assert all(s.labels == [] and s.label is None for s in doc.walk())
+
+
+def test_labels_are_in_the_json_shape_and_survive_a_round_trip():
+    doc = labelled("一、指导思想\n坚持立德树人。\n二、安全工作\n加强消防演练。\n")
+    data = json.loads(doc.to_json())
+    first = data["plans"][0]["sections"][0]
+    assert first["labels"][0][0] == "guiding_ideology"
+    again = planparse.Document.from_json(doc.to_json())
+    assert [s.label for s in again.walk()] == [s.label for s in doc.walk()]
+
+
+def test_plan_opening_headings_of_a_real_plan(parsed):
+    doc = parsed("003_6f7cf6aaac7bc96b.txt")
+    classify_document(doc)
+    assert by_title(doc, "指导思想").label == "guiding_ideology"
+    assert by_title(doc, "工作目标").label == "goals"
+    # 主要工作及措施 names no topic: a container of measures.
+    assert by_title(doc, "主要工作及措施").label == "measures"
+
+
+def test_items_under_a_goals_heading_take_their_topic_first_and_goals_second(parsed):
+    doc = parsed("003_6f7cf6aaac7bc96b.txt")
+    classify_document(doc)
+    goals = by_title(doc, "工作目标")
+    safety = next(c for c in goals.children if c.title.startswith("安全"))
+    assert [lab for lab, _ in safety.labels][:2] == ["safety", "goals"]
+    party = next(c for c in goals.children if c.title.startswith("党建"))
+    assert [lab for lab, _ in party.labels][:2] == ["party_building", "goals"]
+
+
+def test_traditional_chinese_headings_are_read_as_simplified(parsed):
+    doc = parsed("devset/d012.txt")
+    classify_document(doc)
+    assert by_title(doc, "指導思想").label == "guiding_ideology"
+    assert by_title(doc, "安全目標").label == "safety"
+
+
+def test_a_container_takes_the_dominant_topic_of_its_children_second():
+    doc = labelled("三、主要工作\n（一）安全教育\n开展安全教育。\n（二）消防演练\n每学期演练两次。\n"
+                   "（三）交通安全\n加强交通安全教育。\n")
+    top = doc.plans[0].sections[0]
+    assert [lab for lab, _ in top.labels] == ["measures", "safety"]
+
+
+def test_a_container_whose_children_disagree_keeps_measures_alone():
+    doc = labelled("三、具体措施\n（一）安全教育\n开展安全教育。\n（二）课堂教学\n上好每一节课。\n"
+                   "（三）家长学校\n办好家长学校。\n")
+    top = doc.plans[0].sections[0]
+    assert [lab for lab, _ in top.labels] == ["measures"]
+
+
+def test_a_heading_naming_two_topics_carries_both():
+    doc = labelled("一、学生发展\n1.心理健康与安全教育\n开展心理健康教育，加强安全教育。\n")
+    item = doc.plans[0].sections[0].children[0]
+    assert [lab for lab, _ in item.labels][:2] == ["mental_health", "safety"]
+
+
+def test_month_headings_of_a_schedule_are_calendar():
+    doc = labelled("四、工作安排\n九月份：开学典礼，新生入学教育\n十月份：秋季运动会\n十一月份：期中考试\n")
+    assert [s.label for s in doc.walk()] == ["calendar"] * 4
+
+
+@pytest.mark.parametrize("body", ["", "。。。，，！！", "1234567890", "——————", "\u3000 \t"])
+def test_empty_or_meaningless_sections_get_a_low_scored_label(body):
+    doc = labelled(f"一、{body}\n二、{body}\n三、{body}\n")
+    for s in doc.walk():
+        assert s.labels and s.labels[0][1] < 0.6
+
+
+def test_a_section_with_nothing_to_read_is_other():
+    doc = labelled("一、\n\n二、12345\n\n三、……\n")
+    assert {s.label for s in doc.walk()} == {"other"}
+
+
+def test_a_one_megabyte_section_is_labelled():
+    text = "一、安全工作\n" + "加强校园安全管理，开展消防演练。" * 65000 + "\n二、教学工作\n上好课。\n"
+    assert len(text) > 1_000_000
+    doc = labelled(text)
+    assert [s.label for s in doc.walk()] == ["safety", "teaching"]
+
+
+def test_classify_document_accepts_a_document_without_plans_or_sections():
+    doc = planparse.Document(text="")
+    classify_document(doc)
+    doc = planparse.parse("只有一段文字，没有标题。", classify=False, extract=False)
+    classify_document(doc)
+    assert list(doc.walk()) == []
+
+
+def test_classifying_imports_neither_pandas_spacy_nor_sklearn():
+    code = ("import sys, planparse; planparse.parse('一、指导思想\\n坚持。\\n二、安全\\n演练。\\n'); "
+            "print(sorted(m for m in ('pandas', 'spacy', 'sklearn', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_model_trained_without_some_plans_labels_them_well():
+    # Hold out every fifth annotated document; the rest trains the model.
+    from planparse.classify.structure import Node, label_tree, link
+    from planparse.classify.training import as_xy, examples_from_annotation
+    from planparse.evaluation.corpus import annotated
+
+    docs = list(annotated(CORPORA))
+    held = docs[::5]
+    train = [e for d in docs if d not in held for e in examples_from_annotation(d.gold, d.text, d.name)]
+    X, y, extra, _ = as_xy(train)
+    model = planparse.classify.SectionClassifier().fit(X, y, secondary=extra).model_
+    right = total = 0
+    for d in held:
+        exs = examples_from_annotation(d.gold, d.text, d.name, unlabelled=True)
+        pos = {e.start: i for i, e in enumerate(exs)}
+        labels = label_tree(model, link([Node(e.text.row(), pos.get(e.parent_start)) for e in exs]))
+        for e, lab in zip(exs, labels):
+            if e.labels and e.depth <= 2:
+                total += 1
+                right += lab[0][0] == e.labels[0]
+    assert total >= 50
+    assert right / total >= 0.7
+
+
+@given(st.lists(st.tuples(st.sampled_from(["一、", "（一）", "1.", "九月份：", "【", ""]),
+                          st.text(alphabet="安全教学德育工作目标心理，。0123456789 \n、", max_size=30)),
+                min_size=1, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_any_outline_gets_sorted_labels_and_no_exception(parts):
+    text = "".join(f"{marker}{body}\n" for marker, body in parts)
+    doc = planparse.parse(text, extract=False)
+    for s in doc.walk():
+        assert s.labels
+        scores = [x for _, x in s.labels]
+        assert scores == sorted(scores, reverse=True)
