@@ -13,6 +13,7 @@ _SCHOOL = regex.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?(?:实验小学|中心小学|小学|初级中学|高级中学|中学|中心校|完小|九年一贯制学校|"
     r"实验学校|职业学校|中等职业学校|学校|幼儿园|学院|學校|小學|中學|幼兒園))"
 )
+_DATE_PREFIX = regex.compile(r"^.*(?:\d{4}\s*年?|学年度|年度|学期|学年|學年|學期)")
 _NOT_SCHOOL = regex.compile(r"^(?:学年度|第[一二]学期|学期|学年|本|我|全|各|该|中小学|新)")
 _YEAR = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–－~至到]+\s*(?P<b>(?:19|20)?\d{2})\s*(?:年)?\s*学年")
 _SINGLE_YEAR = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*学年")
@@ -25,10 +26,12 @@ def plan_metadata(text: str, plan: Plan) -> dict[str, Any]:
     Looks at the title, then at the plan's first lines.
     """
     head = plan.title + "\n" + text[plan.start : min(plan.end, plan.start + 300)]
+    # The school is named in the title (or the first line): body text says 优化学校课程体系.
+    first_line = text[plan.start : min(plan.end, plan.start + 120)].split("\n", 1)[0]
     meta: dict[str, Any] = {}
-    for m in _SCHOOL.finditer(head):
+    for m in _SCHOOL.finditer(plan.title + "\n" + first_line):
         name = m.group("name")
-        name = regex.sub(r"^.*?(?:\d{4}|学年度|年度|学期|学年)", "", name) or name
+        name = _DATE_PREFIX.sub("", name) or name
         if not _NOT_SCHOOL.match(name) and len(name) >= 3:
             meta["school"] = name
             break

@@ -128,3 +128,12 @@ def test_load_reads_a_corpus_file_with_its_source():
     doc = planparse.load(path, classify=False, extract=False)
     assert doc.text == read(path)
     assert doc.source == str(path)
+
+
+def test_school_comes_from_the_title_not_the_body(parsed):
+    # d049's title: 长沙市第六中学2020-2021学年第二学期校历
+    meta = parsed("devset/d049.txt").plans[0].metadata
+    assert meta["school"] == "长沙市第六中学"
+    assert meta["academic_year"] == {"start": 2020, "end": 2021} and meta["semester"] == 2
+    # d001's title is a template, [小学名称]学校工作计划; its body says 优化学校课程体系.
+    assert "school" not in parsed("devset/d001.txt").plans[0].metadata
