@@ -23,6 +23,7 @@ _CONTEXT_RANK = {LINE: 0, BOUNDARY: 1, GLUED: 2}
 _BOUNDARY_CHARS = set("。！？；!?;：:）)」』”\"'’】>|")
 _SPACE = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
 _LINE_PREFIX = regex.compile(r"[ \t\u3000\u00a0\u200b\ufeff]*(?:\*\*|\*|>|Ø|\|)?[ \t\u3000\u00a0]*$")
+_TITLE_IS_MARKER = {"month", "week"}
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _ROMAN_UNICODE = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
@@ -231,6 +232,8 @@ def find_candidates(text: str) -> list[Candidate]:
                 # Nested bullets often share a glyph: the indentation tells their levels apart.
                 key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
             rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
+            if scheme.name in _TITLE_IS_MARKER:
+                marker = ""  # 九月份：/第一周 are unnumbered headings titled by the period itself
             cand = Candidate(start, start + len(marker), scheme.name, key, scheme.family, ordinal,
                              rank, ctx, marker, prefix)
             found.append((start, scheme.order, cand, end))
