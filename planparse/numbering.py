@@ -228,7 +228,7 @@ def find_candidates(text: str) -> list[Candidate]:
             marker = _trim_right(text[start:end])
             if scheme.name == "markdown":
                 key = f"markdown:{len(num)}"
-            elif scheme.name == "bullet":
+            elif scheme.name in ("bullet", "bullet-inline"):
                 # Nested bullets often share a glyph: the indentation tells their levels apart.
                 key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
             rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
@@ -268,5 +268,5 @@ def find_candidates(text: str) -> list[Candidate]:
         covered = cand.marker_end
         # What follows a bullet or a markdown hash on its line is the title,
         # even when it begins with a number: "• 1.2.1. 备课前", "### 一、目标".
-        absorb = full_end if cand.scheme in ("bullet", "markdown") else -1
+        absorb = full_end if cand.scheme in ("bullet", "bullet-inline", "markdown") else -1
     return out

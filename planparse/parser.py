@@ -149,7 +149,7 @@ def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
     a = c.marker_end
     while a < limit and text[a] in _LEAD:
         a += 1
-    if c.scheme in ("bullet", "markdown"):
+    if c.scheme in ("bullet", "bullet-inline", "markdown"):
         while a < limit and text[a] == "*":
             a += 1
     stop = min(limit, a + _MAX_TITLE)

@@ -137,3 +137,24 @@ def test_school_comes_from_the_title_not_the_body(parsed):
     assert meta["academic_year"] == {"start": 2020, "end": 2021} and meta["semester"] == 2
     # d001's title is a template, [小学名称]学校工作计划; its body says 优化学校课程体系.
     assert "school" not in parsed("devset/d001.txt").plans[0].metadata
+
+
+def test_items_that_lost_their_numbers_are_still_items(parsed):
+    # d044 lost its list numbers: "二、工作目标:\n\n、 加强学校的卫生常规工作…。 、定期做好宣传卫生培训工作。"
+    doc = parsed("devset/d044.txt")
+    goals = _find(doc, "二、", "工作目标")
+    titles = [c.title for c in goals.children]
+    assert len(titles) == 4
+    assert titles[0].startswith("加强学校的卫生常规工作") and titles[3].startswith("定期做好宣传卫生培训工作")
+
+
+def test_quoted_lists_are_not_bare_items():
+    doc = planparse.parse("一、活动\n开展“书香校园”、“文明班级”评比。\n", classify=False, extract=False)
+    assert [s.marker for s in doc.walk()] == ["一、"]
+
+
+def test_bullets_after_a_sentence_end_in_run_on_text(parsed):
+    # d043 is run-on; Wingdings residue Ø opens items: …。Ø要广泛宣传发动,提高全体教师的认识:…
+    doc = parsed("devset/d043.txt")
+    items = [s for s in doc.walk() if s.marker == "Ø"]
+    assert items and items[0].title.startswith("要广泛宣传发动")
