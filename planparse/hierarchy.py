@@ -63,6 +63,8 @@ def _opens_list(cand: Candidate, stack: list[_Open], last_heading: Candidate | N
     """Whether a scheme not open yet may start a new (child) list here."""
     n = cand.ordinal
     if cand.context == GLUED:
+        if n is None:
+            return _right_after_heading(cand, last_heading, text)
         if n != 1:
             return not stack and confirmed and n is not None and n <= 3
         if cand.family in ("cjk", "cjk-paren"):

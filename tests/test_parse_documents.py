@@ -153,8 +153,10 @@ def test_quoted_lists_are_not_bare_items():
     assert [s.marker for s in doc.walk()] == ["一、"]
 
 
-def test_bullets_after_a_sentence_end_in_run_on_text(parsed):
-    # d043 is run-on; Wingdings residue Ø opens items: …。Ø要广泛宣传发动,提高全体教师的认识:…
+def test_bullets_inside_run_on_text(parsed):
+    # d043 is run-on; Wingdings residue Ø opens items, first glued to its heading's title:
+    # 1、统一思想,提高认识,加强领导Ø要广泛宣传发动,… 。Ø强化管理,构筑信息化管理网络。…
     doc = parsed("devset/d043.txt")
-    items = [s for s in doc.walk() if s.marker == "Ø"]
-    assert items and items[0].title.startswith("要广泛宣传发动")
+    heading = _find(doc, "1、", "统一思想")
+    items = [c.title for c in heading.children if c.marker == "Ø"]
+    assert items[0].startswith("要广泛宣传发动") and items[1].startswith("强化管理")
