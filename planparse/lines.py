@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 _LINE = regex.compile(r"[^\r\n]*")
+_SPACE = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,27 +25,29 @@ class Line:
         return self.start >= self.end
 
 
-# One C-level pass finds every line and its content without surrounding blanks.
-_SPAN = regex.compile(r"(?P<raw>[ \t\u3000\u00a0\u200b\u200c\u200d\ufeff\x0b\x0c\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]*(?P<body>[^\r\n]*?)"
-                      r"[ \t\u3000\u00a0\u200b\u200c\u200d\ufeff\x0b\x0c\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]*)(?:\r\n|\r|\n|$)")
-
-
 class Lines:
     """The lines of a text with O(log n) lookup of the line holding an offset."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines: list[Line] = []
+        pos = 0
         n = len(text)
-        for m in _SPAN.finditer(text):
-            a = m.start()
-            s, e = m.span("body")
-            if s == e:
-                s = e = m.end("raw")
+        while pos <= n:
+            m = _LINE.match(text, pos)
+            assert m is not None
+            a, b = m.span()
+            s, e = a, b
+            while s < e and (text[s] in _SPACE or text[s].isspace()):
+                s += 1
+            while e > s and (text[e - 1] in _SPACE or text[e - 1].isspace()):
+                e -= 1
             self.lines.append(Line(s, e, a))
-            if m.end() >= n and m.end() == m.end("raw"):
+            if b >= n:
                 break
+            pos = b + (2 if text.startswith("\r\n", b) else 1)
         self._starts = [ln.raw_start for ln in self.lines]
+
     def index_of(self, offset: int) -> int:
         return bisect_right(self._starts, offset) - 1
 
