@@ -18,13 +18,16 @@ from .model import Document
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _documents(files: list[str], err: TextIO, **kwargs: bool) -> Iterator[Document | None]:
-    """Parse each file, printing an error line (and yielding None) for those that fail."""
+def iter_documents(files: list[str], err: TextIO, **parse_options: bool) -> Iterator[Document | None]:
+    """Load and parse each file; for one that fails, print one error line naming it and yield None.
+
+    Every command that reads files goes through here, so a batch never stops at a bad file.
+    """
     from .parser import load
 
     for f in files:
         try:
-            yield load(f, **kwargs)
+            yield load(f, **parse_options)
         except PlanparseError as exc:
             print(f"planparse: error: {exc}", file=err)
             yield None
@@ -66,7 +69,7 @@ def cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     }[args.format]
     ok: list[Document] = []
     failed = 0
-    for doc in _documents(args.files, err, classify=not args.no_classify, extract=not args.no_extract):
+    for doc in iter_documents(args.files, err, classify=not args.no_classify, extract=not args.no_extract):
         if doc is None:
             failed += 1
             continue

@@ -88,7 +88,7 @@ def _print_cv(X: list, y: list, extra: list, groups: list, params: dict, out: Te
 
 
 def cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ..parser import load
+    from ..cli import iter_documents
     from .document import classify_document
     from .store import default_model, load_model
 
@@ -98,13 +98,11 @@ def cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"planparse: error: {exc}", file=err)
         return EXIT_USAGE
     failed = 0
-    for f in args.files:
-        try:
-            doc = load(f, classify=False, extract=False)
-        except PlanparseError as exc:
-            print(f"planparse: error: {exc}", file=err)
+    for doc in iter_documents(args.files, err, classify=False, extract=False):
+        if doc is None:
             failed += 1
             continue
+        f = doc.source
         classify_document(doc, model)
         if args.format == "json":
             print(doc.to_json(indent=2), file=out)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .corpus import Annotated
+from .metrics import Counts
 
 # GB/T 9704's four levels at line starts: 一、 （一） 1. （1）
 _BASELINE = [
@@ -18,33 +19,13 @@ _BASELINE = [
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score(Counts):
     parent_ok: int = 0
     plans_tp: int = 0
     plans_gold: int = 0
     plans_pred: int = 0
     misses: list[int] = field(default_factory=list)
     extras: list[int] = field(default_factory=list)
-
-    def add(self, other: Score) -> None:
-        for name in ("tp", "fp", "fn", "parent_ok", "plans_tp", "plans_gold", "plans_pred"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def parent_accuracy(self) -> float:

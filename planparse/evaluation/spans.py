@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Annotated
+from .metrics import Counts
 
 Span = tuple[int, int]
 TYPES = ("targets", "times", "roles")
@@ -34,32 +35,12 @@ _PERCENT = re.compile(r"[^\s,，。；;:：、]{0,12}?\d+(?:\.\d+)?\s*(?:%|％|�
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score(Counts):
     values_ok: int = 0
     kinds_ok: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong_values: list[str] = field(default_factory=list)
-
-    def add(self, other: Score) -> None:
-        for name in ("tp", "fp", "fn", "values_ok", "kinds_ok"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def match(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int, int]]:

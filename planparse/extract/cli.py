@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..errors import PlanparseError
-    from ..parser import load
+    from ..cli import iter_documents
     from . import extract_document
     from .lexicon import resolve_roles
 
@@ -41,11 +41,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = 0
     docs: list[Document] = []
     writer = _CsvWriter(out) if args.format == "csv" else None
-    for f in args.files:
-        try:
-            doc = load(f, classify=False, extract=False)
-        except PlanparseError as exc:
-            print(f"planparse: error: {exc}", file=err)
+    for doc in iter_documents(args.files, err, classify=False, extract=False):
+        if doc is None:
             failed += 1
             continue
         extract_document(doc, lexicon)
