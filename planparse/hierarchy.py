@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .numbering import BOUNDARY, GLUED, LINE, Candidate
+from .numbering import GLUED, LINE, Candidate
 from .standalone import FRAME_KEY
 
 HEAVY_RANK = 20  # 篇, 部分, 章, 节, 条, markdown: never a child of a lighter scheme
@@ -89,8 +89,8 @@ def _broken_line_before(text: str, pos: int) -> bool:
         j -= 1
     if j < 0 or not "\u4e00" <= text[j] <= "\u9fff":
         return False
-    line_start = max(text.rfind("\n", 0, j), text.rfind("\r", 0, j)) + 1
-    return j - line_start >= 30
+    # Only the last 30 characters matter: a line that long with no break in them.
+    return j >= 30 and not any(ch in "\r\n" for ch in text[j - 30 : j])
 
 
 def _intro_depth(nxt: Candidate | None, stack: list[_Open]) -> int:
@@ -201,4 +201,4 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
     return placed
 
 
-__all__ = ["build_levels", "Placed", "LINE", "BOUNDARY", "GLUED"]
+__all__ = ["build_levels", "Placed"]

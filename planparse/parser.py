@@ -19,7 +19,7 @@ from .lines import Lines
 from .loader import load_text
 from .metadata import plan_metadata
 from .model import Document, Plan, Section
-from .numbering import Candidate, find_candidates
+from .numbering import GLUED, LINE, Candidate, find_candidates
 from .plans import PlanSpan, is_title_line, split_plans
 from .standalone import find_label_lines
 
@@ -45,8 +45,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use planparse.load() for files")
     doc = Document(text=text, source=source)
     lines = Lines(text)
-    numbered = [c for c in find_candidates(text) if c.scheme != "pian"]
-    numbered = [c for c in numbered if not _in_clutter(text, lines, c)]
+    numbered = [c for c in find_candidates(text) if not _in_clutter(text, lines, c)]
     labels = find_label_lines(text, lines, is_title_line, numbered)
     cands = _drop_page_artifact(text, lines, _merge(text, numbered, labels))
     starts = [c.start for c in cands]
@@ -54,7 +53,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
     def first_heading(a: int, b: int) -> int | None:
         i = bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
-            if cands[i].context != "glued" or cands[i].ordinal == 1:
+            if cands[i].context != GLUED or cands[i].ordinal == 1:
                 return starts[i]
             i += 1
         return None
@@ -78,7 +77,7 @@ def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list
     Document sites cut pages into numbered chunks: ``1、精选优质文档-倾情为你奉上…`` or
     ``1、XXXX小学少先队工作计划范文一、指导思想`` — that 1、 numbers no part of the plan.
     """
-    if not cands or cands[0].ordinal != 1 or cands[0].context != "line":
+    if not cands or cands[0].ordinal != 1 or cands[0].context != LINE:
         return cands
     first = cands[0]
     line = lines.line_of(first.start)
@@ -157,6 +156,8 @@ def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
     b = m.start() if m else stop
     while b > a and text[b - 1] in _TRAIL + "*":
         b -= 1
+    if a == b:  # no title: the heading ends with its marker, not after the blanks that follow it
+        return c.marker_end, c.marker_end
     return a, b
 
 

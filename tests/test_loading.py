@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import planparse
 from planparse.errors import LoadError, PlanparseError, UnsupportedFormatError
 
 from .conftest import CORPORA, read
+from .test_invariants import check_invariants
 
 SIMPLIFIED = CORPORA / "003_6f7cf6aaac7bc96b.txt"
 TRADITIONAL = CORPORA / "devset" / "d035.txt"
@@ -91,14 +90,10 @@ def test_texts_that_are_not_plans_give_a_valid_document(text):
         assert doc.text[s.start : s.end].startswith(s.marker)
 
 
-def test_fifty_thousand_markers_in_a_row_parse_in_linear_time():
-    small = planparse.parse("一、" * 5000, classify=False, extract=False)
-    t = time.perf_counter()
-    doc = planparse.parse("一、" * 50000, classify=False, extract=False)
-    elapsed = time.perf_counter() - t
-    assert sum(1 for _ in doc.walk()) >= 1
-    assert sum(1 for _ in small.walk()) >= 1
-    assert elapsed < 60  # a hang guard, not a speed target: speed lives in `make bench`
+def test_fifty_thousand_markers_in_a_row_give_a_valid_document():
+    # Speed on such input lives in `make bench` (linear growth); here: no error, no hang, the contract holds.
+    for text in ("一、" * 50000, "1.\n" * 50000, "（一）" * 50000):
+        check_invariants(planparse.parse(text, classify=False, extract=False))
 
 
 def test_twenty_megabyte_single_line_does_not_hang():
