@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
-_LINE = regex.compile(r"[^\r\n]*")
-_SPACE = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
+_NEWLINE = regex.compile(r"(\r\n|\r|\n)")
+# What the lines are trimmed of: every character str.isspace() accepts (all of
+# them lie below U+3001) and the invisible ones it does not (zero-width, BOM).
+_SPACE = "".join(sorted({chr(c) for c in range(0x3001) if chr(c).isspace()} | set("\u200b\u200c\u200d\ufeff")))
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     start: int  # first non-space character (== end for a blank line)
     end: int  # end of the line's last non-space character
     raw_start: int
@@ -31,22 +32,25 @@ class Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines: list[Line] = []
+        append = self.lines.append
+        if "\r" in text:
+            pieces = _NEWLINE.split(text)  # line, newline, line, …, line
+            parts, widths = pieces[0::2], [len(nl) for nl in pieces[1::2]] + [0]
+        else:
+            parts = text.split("\n")
+            widths = [1] * (len(parts) - 1) + [0]
         pos = 0
-        n = len(text)
-        while pos <= n:
-            m = _LINE.match(text, pos)
-            assert m is not None
-            a, b = m.span()
-            s, e = a, b
-            while s < e and (text[s] in _SPACE or text[s].isspace()):
-                s += 1
-            while e > s and (text[e - 1] in _SPACE or text[e - 1].isspace()):
-                e -= 1
-            self.lines.append(Line(s, e, a))
-            if b >= n:
-                break
-            pos = b + (2 if text.startswith("\r\n", b) else 1)
+        for part, width in zip(parts, widths):
+            body = part.lstrip(_SPACE)
+            start = pos + len(part) - len(body)
+            append(Line(start, start + len(body.rstrip(_SPACE)), pos))
+            pos += len(part) + width
         self._starts = [ln.raw_start for ln in self.lines]
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each line begins (its raw start, before any indentation)."""
+        return self._starts
 
     def index_of(self, offset: int) -> int:
         return bisect_right(self._starts, offset) - 1

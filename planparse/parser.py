@@ -45,7 +45,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use planparse.load() for files")
     doc = Document(text=text, source=source)
     lines = Lines(text)
-    numbered = [c for c in find_candidates(text) if not _in_clutter(text, lines, c)]
+    numbered = [c for c in find_candidates(text, lines.starts) if not _in_clutter(text, lines, c)]
     labels = find_label_lines(text, lines, is_title_line, numbered)
     cands = _drop_page_artifact(text, lines, _merge(text, numbered, labels))
     starts = [c.start for c in cands]
