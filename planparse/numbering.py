@@ -13,6 +13,7 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 import regex
@@ -44,8 +45,7 @@ class Scheme:
     requires: frozenset[str] | None = None  # the scan is skipped when none of these occurs
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A marker that may open a heading. ``key`` identifies the list it belongs to."""
 
     start: int

@@ -7,6 +7,7 @@ title, intro and site clutter before the first plan belong to no plan.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,12 +19,14 @@ from .clutter import is_clutter
 from .lines import Lines
 
 _CN = "一二三四五六七八九十"
+# Each branch starts with its literal (篇, 第, 范文, 计划 …) and looks behind only
+# after it: a lookbehind first would run at every position of the page.
 _PLAN_MARKER = regex.compile(
     rf"(?:【\s*(?:第[{_CN}]{{1,3}}篇|篇\s*[{_CN}\d]{{1,3}})\s*】"
-    rf"|(?<![{_CN}\d])篇\s*(?:[{_CN}]{{1,3}}(?![{_CN}、．.章节条])|\d{{1,2}}(?![\d、．.章节条]))"
-    rf"|(?<![{_CN}\d])第[{_CN}]{{1,3}}篇(?![{_CN}])"
+    rf"|篇(?<![{_CN}\d]篇)\s*(?:[{_CN}]{{1,3}}(?![{_CN}、．.章节条])|\d{{1,2}}(?![\d、．.章节条]))"
+    rf"|第(?<![{_CN}\d]第)[{_CN}]{{1,3}}篇(?![{_CN}])"
     rf"|(?:范文|范本)\s*(?:[{_CN}]{{1,3}}|\d{{1,2}})(?![{_CN}\d、．.])"
-    rf"|(?<=(?:计划|計劃|方案|范文)\s*)(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000]*$))",
+    rf"|(?:计划|計劃|方案|范文)\s*\K(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000]*$))",
     regex.MULTILINE,
 )
 _STARTS_MARKER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}\s?[、．.,，]|[（(]|\d{1,2}\s?[、．.)）]|[①-⑳•●◆▲■★])")
@@ -42,14 +45,16 @@ class PlanSpan:
 
 
 @lru_cache(maxsize=1)
-def _title_conf() -> tuple[regex.Pattern[str], int]:
+def _title_conf() -> tuple[regex.Pattern[str], int, re.Pattern[str]]:
+    """The title pattern, the longest title, and a quick test for any title ending in a line."""
     raw = tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
     endings = "|".join(sorted(map(regex.escape, raw["endings"]), key=len, reverse=True))
     pattern = regex.compile(
         rf"^[^。，,；;！？!?]*?(?:{endings})(?:\s*[-—(（]?\s*(?:范文|范本|计划|通用|精选)?\s*(?:[{_CN}]{{1,2}}|\d{{1,2}})?\s*[)）]?)?"
         rf"(?:\s*[（(][^（）()]{{0,12}}[)）])?[^。，,；;！？!?：:、]{{0,8}}\s*$"
     )
-    return pattern, int(raw["max_length"])
+    any_ending = re.compile("|".join(map(re.escape, raw["endings"])))  # most lines have none
+    return pattern, int(raw["max_length"]), any_ending
 
 
 def is_title_line(line: str) -> bool:
@@ -60,9 +65,9 @@ def is_title_line(line: str) -> bool:
     >>> is_title_line("一、指导思想")
     False
     """
-    pattern, max_len = _title_conf()
+    pattern, max_len, any_ending = _title_conf()
     s = line.strip(" \t\u3000")
-    if not s or len(s) > max_len or is_clutter(s):
+    if not s or len(s) > max_len or any_ending.search(s) is None or is_clutter(s):
         return False
     if _STARTS_MARKER.match(s) and not _STARTS_YEAR.match(s):
         return False
@@ -154,14 +159,18 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
     return plans
 
 
-_TAIL = regex.compile(r"^[ \t\u3000]*(?:相关文档|相關文檔|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|相关文章|相關文章|延伸阅读|"
-                     r"相关阅读|推荐阅读|更多相关|《[^》\n]{1,40}》相关文档)", regex.MULTILINE)
+_TAIL = re.compile(r"相关文档|相關文檔|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|相关文章|相關文章|延伸阅读|"
+                  r"相关阅读|推荐阅读|更多相关|《[^》\n]{1,40}》相关文档")
 
 
 def _tail_start(text: str) -> int:
-    """Where a page's trailing list of related pages begins (it belongs to no plan)."""
-    m = _TAIL.search(text)
-    return m.start() if m else len(text)
+    """Where a page's trailing list of related pages begins (it belongs to no plan):
+    the line that opens with 相关文档, 猜你喜欢 …"""
+    for m in _TAIL.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start : m.start()].strip(" \t\u3000"):
+            return line_start
+    return len(text)
 
 
 def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int] | None:
