@@ -16,8 +16,17 @@ _SCHOOL = regex.compile(
 _DATE_PREFIX = regex.compile(r"^.*(?:\d{4}\s*年?|学年度|年度|学期|学年|學年|學期)")
 _NOT_SCHOOL = regex.compile(r"^(?:学年度|第[一二]学期|学期|学年|本|我|全|各|该|中小学|新)")
 _YEAR = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–－~至到]+\s*(?P<b>(?:19|20)?\d{2})\s*(?:年)?\s*学年")
+# Two consecutive years name a school year even without 学年 (2020-2021图书馆第一学期工作计划).
+_YEAR_PAIR = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–－~至到]+\s*(?P<b>(?:19|20)?\d{2})(?!\d)")
 _SINGLE_YEAR = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*学年")
 _SEMESTER = regex.compile(r"第(?P<n>[一二12])学期|(?P<ud>[上下])学期|(?P<season>春季|秋季|春|秋)(?:季)?学期")
+
+
+def _year_pair(m: regex.Match[str] | None) -> dict[str, int] | None:
+    if m is None:
+        return None
+    a, b = int(m.group("a")), m.group("b")
+    return {"start": a, "end": int(b) if len(b) == 4 else (a // 100) * 100 + int(b)}
 
 
 def plan_metadata(text: str, plan: Plan) -> dict[str, Any]:
@@ -35,12 +44,10 @@ def plan_metadata(text: str, plan: Plan) -> dict[str, Any]:
         if not _NOT_SCHOOL.match(name) and len(name) >= 3:
             meta["school"] = name
             break
-    y = _YEAR.search(head)
-    if y:
-        a = int(y.group("a"))
-        b = y.group("b")
-        b_year = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
-        meta["academic_year"] = {"start": a, "end": b_year}
+    year = _year_pair(_YEAR.search(head)) or next(
+        (pair for pair in map(_year_pair, _YEAR_PAIR.finditer(head)) if pair and pair["end"] == pair["start"] + 1), None)
+    if year:
+        meta["academic_year"] = year
     else:
         y1 = _SINGLE_YEAR.search(head)
         if y1:

@@ -193,17 +193,40 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
         if is_title_line(s):
             run.append((prev.start, s.strip(_STRIP), prev.end))
         elif is_clutter(s):
+            if run:
+                break  # clutter before the title: the plan starts at the title
             continue
         else:
             break
     if run:
         first = run[-1]
         return first[0], first[1], run[0][2]
+    after_clutter = _title_after_clutter(text, lines, idx)
+    if after_clutter is not None:
+        return after_clutter
     start = _first_content(text, lines, 0, heading if heading > 0 else len(text))
     if start is None:
         start = ln.start if not ln.blank else heading
     title, body = _leading_title(text, lines, start)
     return start, title, body
+
+
+def _title_after_clutter(text: str, lines: Lines, idx: int) -> tuple[int, str, int] | None:
+    """The title line right after the last clutter line that has one, before line ``idx``
+    (页面标题 / 时间:… 网友 / XXXX小学工作计划 / 前言… / 一、…): the plan starts there."""
+    found = None
+    prev_clutter = False
+    for ln in lines.lines[:idx]:
+        if ln.blank:
+            continue
+        s = ln.text(text)
+        if is_clutter(s):
+            prev_clutter = True
+            continue
+        if prev_clutter and is_title_line(s):
+            found = (ln.start, s.strip(_STRIP), ln.end)
+        prev_clutter = False
+    return found
 
 
 def _first_content(text: str, lines: Lines, a: int, b: int) -> int | None:

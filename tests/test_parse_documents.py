@@ -110,6 +110,17 @@ def test_label_lines_head_the_list_that_follows(parsed):
     assert label.children[0].title.startswith("加强工作研究")
 
 
+def test_a_plan_starts_at_its_title_after_the_page_clutter(parsed):
+    # 003: the page title, "时间:24-01-06 网友", then the plan's own title line.
+    plan = parsed("003_6f7cf6aaac7bc96b.txt").plans[0]
+    assert plan.title == "XXXX小学2023-2024学年工作计划"
+    # d034: site navigation, the page's article title, "来源:本站原创 发布人:…", then the plan title.
+    assert parsed("devset/d034.txt").plans[0].title == "2020-2021图书馆第一学期工作计划"
+    # d019: a document site's "- 0 / - 约4.71千字 / - 举报" lines before the title.
+    doc = parsed("devset/d019.txt")
+    assert doc.text[doc.plans[0].start :].startswith("2026秋季学期小学少先队工作计划及行事历\n")
+
+
 def test_plan_metadata_from_the_title(parsed):
     doc = parsed("devset/d034.txt")
     meta = doc.plans[0].metadata
