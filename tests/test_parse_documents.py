@@ -171,3 +171,14 @@ def test_bullets_inside_run_on_text(parsed):
     heading = _find(doc, "1、", "统一思想")
     items = [c.title for c in heading.children if c.marker == "Ø"]
     assert items[0].startswith("要广泛宣传发动") and items[1].startswith("强化管理")
+
+
+def test_items_that_lost_their_digits_keep_the_dot(parsed):
+    # 001 is PDF text whose list numbers were lost: "  .教学环节完整规范" / "  .研究方式科学高效".
+    doc = parsed("001_4831cd458b4b7471.txt")
+    titles = {s.title for s in doc.walk() if s.scheme == "bare-dot"}
+    assert {"教学环节完整规范", "研究方式科学高效", "评价方式丰富多元", "梯队培养促成长"} <= titles
+    assert all(s.marker == "." for s in doc.walk() if s.scheme == "bare-dot")
+    # A dot that is not at a line start, or not before a Chinese character, is no marker.
+    flat = planparse.parse("一、目标\n合格率提高.5个百分点，.docx 文件\n", classify=False, extract=False)
+    assert [s.marker for s in flat.walk()] == ["一、"]
