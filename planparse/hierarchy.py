@@ -46,7 +46,9 @@ def _continues(level: _Open, cand: Candidate, confirmed: bool) -> bool:
     if n == 1:
         return True  # a new list at the same level
     if cand.context == LINE:
-        return near  # skipped, repeated, swapped numbers
+        # Skipped, repeated, swapped numbers; a longer jump forward when the list goes
+        # on from there (1. then 8. 9.: a page that lost the items between).
+        return near or (confirmed and n > last)
     return n == last + 2 or (confirmed and near)
 
 

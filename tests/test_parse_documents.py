@@ -182,3 +182,18 @@ def test_items_that_lost_their_digits_keep_the_dot(parsed):
     # A dot that is not at a line start, or not before a Chinese character, is no marker.
     flat = planparse.parse("一、目标\n合格率提高.5个百分点，.docx 文件\n", classify=False, extract=False)
     assert [s.marker for s in flat.walk()] == ["一、"]
+
+
+def test_damaged_list_markers_stay_in_their_list(parsed):
+    # 003 lost items 2.-7. of a list (1. then 8. 9.), and its text extraction wrote
+    # 4• for 4. and the ASCII 3, for 3，— each is still the next item of its list.
+    doc = parsed("003_6f7cf6aaac7bc96b.txt")
+    parents = {}
+    for s in doc.walk():
+        if s.parent is not None:
+            parents.setdefault(s.parent.title[:8], []).append(s.marker)
+    assert parents["全面实施党建统领"] == ["1.", "8.", "9."]
+    assert parents["完善学校课程体系"] == ["1.", "2.", "3.", "4•", "5•", "6."]
+    assert parents["立足课堂教学,深"] == ["1.", "2.", "3,", "4."]
+    flat = planparse.parse("一、目标\n参加人数3,500人，提高1.5倍。\n", classify=False, extract=False)
+    assert [s.marker for s in flat.walk()] == ["一、"]
