@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_NAME = "planparse/document"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +182,8 @@ class Document:
     text: str
     source: str | None = None
     plans: list[Plan] = field(default_factory=list)
+    # Time expressions outside every plan: the page's header and footer (时间:2023-11-14).
+    dates: list[TimeExpression] = field(default_factory=list)
 
     def walk(self) -> Iterator[Section]:
         for p in self.plans:
@@ -195,6 +197,7 @@ class Document:
             "source": self.source,
             "text": self.text,
             "plans": [p.to_dict() for p in self.plans],
+            "dates": [_span_dict(t) for t in self.dates],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -233,6 +236,7 @@ class Document:
                 for r in pd.get("responsibilities", [])
             ]
             doc.plans.append(plan)
+        doc.dates = [TimeExpression(**t) for t in data.get("dates", [])]
         return doc
 
     @classmethod

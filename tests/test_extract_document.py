@@ -48,6 +48,20 @@ def test_every_span_indexes_the_text_and_sits_in_its_plan_and_section(path: Path
             assert sec.start <= item.start < sec.end
             # innermost: no child of the section holds the span start too
             assert all(not (c.start <= item.start < c.end) for c in sec.children)
+    first = doc.plans[0].start if doc.plans else 0
+    for item in doc.dates:  # the page header's own dates, before the first plan
+        assert doc.text[item.start : item.end] == item.text
+        assert item.end <= first
+
+
+def test_the_page_header_dates_the_document() -> None:
+    # 003 opens with its page title and "时间:24-01-06 网友" before the plan's own title.
+    doc = parsed(ROOT / "corpora" / "003_6f7cf6aaac7bc96b.txt")
+    header = {(t.text, t.kind): t.value for t in doc.dates}
+    assert header[("24-01-06", "date")] == {"date": "2024-01-06"}
+    assert header[("2023-2024学年", "academic_year")] == {"start_year": 2023, "end_year": 2024}
+    assert all(t.text != "24-01-06" for t in doc.plans[0].dates)
+
 
 
 def test_section_lists_hold_the_spans_of_their_subtree() -> None:

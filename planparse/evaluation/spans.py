@@ -118,7 +118,7 @@ def _gold_spans(d: Annotated, kind: str) -> list[dict[str, Any]]:
 
 
 def _predictions(doc: Any) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {"targets": [], "times": [], "roles": []}
+    out: dict[str, list[Any]] = {"targets": [], "times": list(doc.dates), "roles": []}
     for plan in doc.plans:
         out["targets"] += plan.targets
         out["times"] += plan.dates

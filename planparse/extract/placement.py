@@ -2,7 +2,8 @@
 
 The extractors read the normalized view of the whole text once; this module
 maps their spans back to ``Document.text``, keeps those inside a plan (page
-clutter around plans is not the plan's), sets ``section_id`` to the innermost
+clutter around plans is not the plan's; time expressions in the page header
+before the first plan, such as its publication date, go to ``Document.dates``), sets ``section_id`` to the innermost
 section holding the span, and finishes the values that depend on the plan:
 months and dates resolved against the plan's academic year (or the year of
 its title), and the month of a schedule heading given to the time
@@ -69,9 +70,15 @@ def extract_plans(doc: Document, lexicon: RoleLexicon) -> None:
         return plan, sections[id(plan)].at(oa), oa, ob
 
     times = find_times(text)
+    doc.dates = []
     for t in times:
         placed = place(t.start, t.end)
         if placed is None:
+            # The page's header (its title, 时间:2023-11-14) dates the page: the document's.
+            # Lists of other pages after or between plans are not read.
+            a, b = view.span(t.start, t.end)
+            if a < b <= plan_starts[0]:
+                doc.dates.append(TimeExpression(a, b, doc.text[a:b], t.kind, _finish_time(t, plans[0], None, doc.text)))
             continue
         plan, sec, a, b = placed
         plan.dates.append(TimeExpression(a, b, doc.text[a:b], t.kind, _finish_time(t, plan, sec, doc.text),
