@@ -72,6 +72,8 @@ def _opens_list(cand: Candidate, stack: list[_Open], last_heading: Candidate | N
         if cand.family in ("cjk", "cjk-paren"):
             return not stack or confirmed or _right_after_heading(cand, last_heading, text)
         return confirmed or _right_after_heading(cand, last_heading, text)
+    if n is None and cand.scheme == "sequence":
+        return False  # 最后 ends a 首先… 其次… list; alone it concludes a paragraph
     if n is None or n == 1:
         return True
     if not stack:

@@ -28,6 +28,7 @@ _LINE_PREFIX = regex.compile(r"[ \t\u3000\u00a0\u200b\ufeff]*(?:\*\*|\*|>|Ø|\|)
 _TITLE_IS_MARKER = {"month", "week"}
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}  # 最后 closes the list: no number
 _ROMAN_UNICODE = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 
 
@@ -114,6 +115,8 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
     if kind == "decimal":
         parts = regex.split(r"[.．]", num)
         return int(parts[-1]), ".".join(parts[:-1])
+    if kind == "sequence":
+        return _SEQUENCE.get(num), ""
     if kind == "hashes":
         return None, ""
     return None, ""
@@ -235,7 +238,7 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
                 continue
             num = m.group("num")
             ordinal, prefix = _parse_ordinal(scheme.ordinal, num)
-            if scheme.ordinal not in ("none", "hashes") and ordinal is None:
+            if scheme.ordinal not in ("none", "hashes", "sequence") and ordinal is None:
                 continue
             if ordinal is not None and ordinal > 60:
                 continue

@@ -27,6 +27,7 @@ _TITLE_STOP = regex.compile(r"[。：:\r\n]")
 _LEAD = " \t\u3000:：、.．,，)）】"
 _TRAIL = " \t\u3000"
 _MAX_TITLE = 200
+_MIN_PAGE_TITLE = 8
 
 
 def load(path: str | Path, *, classify: bool = True, extract: bool = True) -> Document:
@@ -83,7 +84,9 @@ def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list
     line = lines.line_of(first.start)
     stop = cands[1].start if len(cands) > 1 and cands[1].start < line.end else line.end
     segment = text[first.marker_end : stop].strip()
-    if segment and (is_clutter(segment) or is_title_line(segment)):
+    # A plan title names more than the generic heading words a plan opens with
+    # (一、工作思路 / 一、工作安排 / 一、工作要点 are headings).
+    if segment and (is_clutter(segment) or (len(segment) >= _MIN_PAGE_TITLE and is_title_line(segment))):
         return cands[1:]
     return cands
 

@@ -45,8 +45,9 @@ class PlanSpan:
 
 
 @lru_cache(maxsize=1)
-def _title_conf() -> tuple[regex.Pattern[str], int, re.Pattern[str]]:
-    """The title pattern, the longest title, and a quick test for any title ending in a line."""
+def _title_conf() -> tuple[regex.Pattern[str], int, re.Pattern[str], regex.Pattern[str]]:
+    """The title pattern, the longest title, a quick test for any title ending in a line,
+    and the generic heading words that are no title on their own."""
     raw = tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
     endings = "|".join(sorted(map(regex.escape, raw["endings"]), key=len, reverse=True))
     pattern = regex.compile(
@@ -54,7 +55,11 @@ def _title_conf() -> tuple[regex.Pattern[str], int, re.Pattern[str]]:
         rf"(?:\s*[（(][^（）()]{{0,12}}[)）])?[^。，,；;！？!?：:、]{{0,8}}\s*$"
     )
     any_ending = re.compile("|".join(map(re.escape, raw["endings"])))  # most lines have none
-    return pattern, int(raw["max_length"]), any_ending
+    generic = regex.compile(
+        rf"(?:{'|'.join(map(regex.escape, raw['generic_qualifiers']))})?"
+        rf"(?:{'|'.join(map(regex.escape, raw['generic_topics']))})?(?:{'|'.join(map(regex.escape, raw['generic_endings']))})\s*[：:]?"
+    )
+    return pattern, int(raw["max_length"]), any_ending, generic
 
 
 def is_title_line(line: str) -> bool:
@@ -62,10 +67,10 @@ def is_title_line(line: str) -> bool:
 
     >>> is_title_line("2022—2023学年度第一学期学校工作计划")
     True
-    >>> is_title_line("一、指导思想")
-    False
+    >>> is_title_line("一、指导思想"), is_title_line("具体工作安排")
+    (False, False)
     """
-    pattern, max_len, any_ending = _title_conf()
+    pattern, max_len, any_ending, generic = _title_conf()
     s = line.strip(" \t\u3000")
     if not s or len(s) > max_len or any_ending.search(s) is None or is_clutter(s):
         return False
@@ -73,7 +78,7 @@ def is_title_line(line: str) -> bool:
         return False
     if _INNER_COLON.search(s):
         return False  # 二月份:(1)制订第二学期工作计划 is a heading and its item
-    return pattern.match(s) is not None
+    return pattern.match(s) is not None and generic.fullmatch(s) is None
 
 
 def _norm_title(s: str) -> str:

@@ -20,7 +20,10 @@ LABEL_RANK = 28
 _COLON_LINE = regex.compile(r"(?P<title>[^\s：:。，,；;！？!?、（(【\[#\d][^：:。，,；;！？!?\r\n]{0,24}?)\s*[：:]$")
 _SHORT_LINE = regex.compile(r"(?P<title>[\u4e00-\u9fff][^。，,；;：:！？!?、\r\n]{1,14})$")
 _INLINE_LABEL = regex.compile(r"(?:^|(?<=[。；;！？!?]))\s*(?P<title>[^。，,；;：:！？!?、\s\d]{2,16})[：:]\s*$")
-_FIRST_ITEM = regex.compile(r"^(?:[一1１][、．.]|[（(][一1１][）)]|[①⑴•●◆▲■★-])")
+# What opens a list: its first item, or the first month / week of a schedule (工作安排 / 九月份：…).
+_FIRST_ITEM = regex.compile(
+    r"^(?:[一1１][、．.]|[（(][一1１][）)]|[①⑴•●◆▲■★-]|(?:十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])月份?[：:\s]|第[一1]周)"
+)
 _MARKERISH = regex.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.）)]|[①-⑳⑴-⒇•●◆▲■★-])")
 
 

@@ -197,3 +197,30 @@ def test_damaged_list_markers_stay_in_their_list(parsed):
     assert parents["立足课堂教学,深"] == ["1.", "2.", "3,", "4."]
     flat = planparse.parse("一、目标\n参加人数3,500人，提高1.5倍。\n", classify=False, extract=False)
     assert [s.marker for s in flat.walk()] == ["一、"]
+
+
+def test_paragraph_enumerations_that_open_their_own_paragraphs():
+    text = ("一、工作措施\n一是加强队伍建设。组织教师学习。\n二是强化常规管理。每周检查。\n"
+            "二、保障措施\n首先，完善制度。\n其次，加强考核。\n最后，做好总结。\n"
+            "三、其他\n做好宣传。一是加强学习，二是树立榜样。\n最后，配合学校加强师德宣传。\n")
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.marker) for s in doc.walk()] == [
+        (1, "一、"), (2, "一是"), (2, "二是"), (1, "二、"), (2, "首先，"), (2, "其次，"), (2, "最后，"), (1, "三、")]
+
+
+def test_full_width_digits_and_week_ranges():
+    text = "一、目标\n１．提高质量\n（１）备课\n（２）上课\n２．加强管理\n二、安排\n第1周：开学准备\n第2-3周：教研活动\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.marker or s.title) for s in doc.walk()] == [
+        (1, "一、"), (2, "１．"), (3, "（１）"), (3, "（２）"), (2, "２．"), (1, "二、"), (2, "第1周"), (2, "第2-3周")]
+    assert [s.ordinal for s in doc.walk()][:3] == [1, 1, 1]
+
+
+def test_generic_heading_words_are_headings_not_plan_titles():
+    # 一、工作思路 / 一、工作安排 open a plan; a line 工作安排 inside a plan starts no new plan.
+    doc = planparse.parse("一、工作思路\n坚持立德树人。\n二、工作目标\n提高质量。\n", classify=False, extract=False)
+    assert [s.title for s in doc.walk()] == ["工作思路", "工作目标"]
+    text = "XX学校2023年工作计划\n一、指导思想\n坚持。\n二、工作目标\n提高质量。\n工作安排\n九月份：开学\n十月份：检查\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert len(doc.plans) == 1
+    assert [s.title for s in doc.walk()][-3:] == ["工作安排", "九月份", "十月份"]
