@@ -27,6 +27,7 @@ _SPACE = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
 _LINE_PREFIX = regex.compile(r"[ \t\u3000\u00a0\u200b\ufeff]*(?:\*\*|\*|>|Ø|\|)?[ \t\u3000\u00a0]*$")
 _TITLE_IS_MARKER = {"month", "week"}
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_FORMAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}  # 最后 closes the list: no number
 _ROMAN_UNICODE = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
@@ -70,6 +71,7 @@ def chinese_ordinal(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十三 → 23, 12 → 12; None when it is not a number."""
     if text.isdigit():
         return int(text)
+    text = text.translate(_CN_FORMAL)
     if len(text) == 1 and text in _CN_DIGITS:
         return _CN_DIGITS[text]
     try:
@@ -237,7 +239,7 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
             if not _allowed(scheme.inline, ctx):
                 continue
             num = m.group("num")
-            ordinal, prefix = _parse_ordinal(scheme.ordinal, num)
+            ordinal, prefix = _parse_ordinal(scheme.ordinal, m.groupdict().get("end") or num)
             if scheme.ordinal not in ("none", "hashes", "sequence") and ordinal is None:
                 continue
             if ordinal is not None and ordinal > 60:

@@ -224,3 +224,16 @@ def test_generic_heading_words_are_headings_not_plan_titles():
     doc = planparse.parse(text, classify=False, extract=False)
     assert len(doc.plans) == 1
     assert [s.title for s in doc.walk()][-3:] == ["工作安排", "九月份", "十月份"]
+
+
+def test_month_ranges_and_formal_numerals():
+    # 004: "二~三月份:" heads a schedule that goes on with 四月份: 五月份: …
+    doc = planparse.load(CORPORA / "004_854aabf43ff7fc92.txt", classify=False, extract=False)
+    first = next(s for s in doc.walk() if s.title == "二~三月份")
+    months = [s for s in doc.walk() if s.scheme == "month" and s.start >= first.start]
+    assert [s.title for s in months] == ["二~三月份", "四月份", "五月份", "六月份"]
+    assert len({s.parent.start for s in months}) == 1 and months[0].ordinal == 3
+    text = "壹、計畫依據\n一、依據教育部規定。\n二、依據校務計畫。\n貳、實施目標\n一、提升學生素養。\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.marker, s.ordinal) for s in doc.walk()] == [
+        (1, "壹、", 1), (2, "一、", 1), (2, "二、", 2), (1, "貳、", 2), (2, "一、", 1)]
