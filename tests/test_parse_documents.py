@@ -237,3 +237,10 @@ def test_month_ranges_and_formal_numerals():
     doc = planparse.parse(text, classify=False, extract=False)
     assert [(s.level, s.marker, s.ordinal) for s in doc.walk()] == [
         (1, "壹、", 1), (2, "一、", 1), (2, "二、", 2), (1, "貳、", 2), (2, "一、", 1)]
+
+
+def test_closing_parenthesis_numerals_and_dot_bullets():
+    doc = planparse.parse("一）指导思想\n坚持立德树人。\n二）工作目标\n·开学典礼\n·运动会\n", classify=False, extract=False)
+    assert [(s.level, s.marker) for s in doc.walk()] == [(1, "一）"), (1, "二）"), (2, "·"), (2, "·")]
+    doc = planparse.parse("一、目标\n二年级一）班和二）班参加。\n", classify=False, extract=False)
+    assert [s.marker for s in doc.walk()] == ["一、"]
