@@ -44,6 +44,7 @@ class Scheme:
     guard_after: regex.Pattern[str] | None
     guard_before: regex.Pattern[str] | None
     order: int
+    range_before: regex.Pattern[str] | None = None
     requires: frozenset[str] | None = None  # the scan is skipped when none of these occurs
 
 
@@ -143,16 +144,22 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
                 guard_before=regex.compile(f"(?:{entry['guard_before']})$") if entry.get("guard_before") else None,
                 order=i,
                 requires=frozenset(entry["requires"]) if entry.get("requires") else None,
+                range_before=regex.compile(f"(?:{entry['range_before']})$") if entry.get("range_before") else None,
             )
         )
     labelled = raw["labelled"][0]
     return tuple(schemes), tuple(labelled["words"]), int(labelled["rank"])
 
 
+_FULL_DIGITS = frozenset("０１２３４５６７８９")
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 @lru_cache(maxsize=1)
 def _required_chars() -> re.Pattern[str]:
-    """One character class of every scheme's ``requires``: which of them a text holds."""
-    chars = set().union(*(s.requires for s in load_schemes()[0] if s.requires))
+    """One character class of every scheme's ``requires`` (and the full-width digits):
+    which of them a text holds."""
+    chars = set().union(_FULL_DIGITS, *(s.requires for s in load_schemes()[0] if s.requires))
     return re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]")
 
 
@@ -223,17 +230,22 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
     if starts is None:
         starts = line_starts(text)
     present = set(_required_chars().findall(text))
+    # Full-width digits (１．２、) scan as ASCII ones: same length, so offsets hold.
+    scan = text.translate(_ASCII_DIGITS) if not present.isdisjoint(_FULL_DIGITS) else text
     found: list[tuple[int, int, Candidate, int]] = []
     for scheme in schemes:
         if scheme.requires is not None and scheme.requires.isdisjoint(present):
             continue
-        for m in scheme.pattern.finditer(text):
+        for m in scheme.pattern.finditer(scan):
             start, end = m.span()
             if end == start:
                 continue
-            if scheme.guard_before is not None and scheme.guard_before.search(text, max(0, start - 4), start):
+            if scheme.range_before is not None:
+                r = scheme.range_before.search(scan, max(0, start - 10), start)
+                start = r.start() if r is not None else start
+            if scheme.guard_before is not None and scheme.guard_before.search(scan, max(0, start - 4), start):
                 continue
-            if scheme.guard_after is not None and scheme.guard_after.match(text, end):
+            if scheme.guard_after is not None and scheme.guard_after.match(scan, end):
                 continue
             ctx = context_of(text, start, starts)
             if not _allowed(scheme.inline, ctx):
