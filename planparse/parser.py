@@ -28,6 +28,7 @@ _LEAD = " \t\u3000:：、.．,，)）】"
 _TRAIL = " \t\u3000"
 _MAX_TITLE = 200
 _MIN_PAGE_TITLE = 8
+_CLUTTER_HEAD = 30  # a run-on page line that opens with clutter: 1、精选优质文档-倾情为你奉上…
 
 
 def load(path: str | Path, *, classify: bool = True, extract: bool = True) -> Document:
@@ -86,7 +87,8 @@ def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list
     segment = text[first.marker_end : stop].strip()
     # A plan title names more than the generic heading words a plan opens with
     # (一、工作思路 / 一、工作安排 / 一、工作要点 are headings).
-    if segment and (is_clutter(segment) or (len(segment) >= _MIN_PAGE_TITLE and is_title_line(segment))):
+    if segment and (is_clutter(segment) or clutter_at(segment[:_CLUTTER_HEAD]) == 0
+                    or (len(segment) >= _MIN_PAGE_TITLE and is_title_line(segment))):
         return cands[1:]
     return cands
 

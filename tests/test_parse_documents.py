@@ -244,3 +244,9 @@ def test_closing_parenthesis_numerals_and_dot_bullets():
     assert [(s.level, s.marker) for s in doc.walk()] == [(1, "一）"), (1, "二）"), (2, "·"), (2, "·")]
     doc = planparse.parse("一、目标\n二年级一）班和二）班参加。\n", classify=False, extract=False)
     assert [s.marker for s in doc.walk()] == ["一、"]
+
+
+def test_a_page_chunk_number_before_clutter_is_no_heading(parsed):
+    # d021: a document site numbers its chunk "1、精选优质文档-倾情为你奉上…" inside a long run-on line.
+    doc = parsed("devset/d021.txt")
+    assert all("精选优质文档" not in s.title for s in doc.walk())
