@@ -6,11 +6,12 @@ topic (主要工作, 具体措施) takes ``measures`` and then the dominant topi
 children. `label_tree` applies both on top of the model's probabilities, for
 any tree of sections (a parsed Document, or gold headings in evaluation).
 
-A section also leans to its parent's topic: a vague item (``组织实施``,
-``三年级组``) under a safety or sports heading is most likely about the same
-thing. Sections are scored parents first, and the parent's most probable topic,
-when it has at least ``model.inherit_min``, adds ``model.inherit`` to that
-topic's score in each child.
+A section whose heading names no topic also leans to its parent's topic: a
+vague item (``组织实施``, ``三年级组``) under a safety or sports heading is most
+likely about the same thing. Sections are scored parents first, and the
+parent's most probable topic, when it has at least ``model.inherit_min``, adds
+``model.inherit`` to that topic's score in each such child. (A heading that
+names topics keeps them: 心理健康与安全教育 under 学生发展 stays both.)
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[An
     seen: list[bool] = []
     for n in nodes:
         z, s = model.decision_row(n.row)
-        if model.inherit and topics and n.parent is not None and n.parent < len(probas):
+        if (model.inherit and topics and n.parent is not None and n.parent < len(probas)
+                and not model.named(n.row)):
             up = probas[n.parent]
             t = max(topics, key=lambda k: up[k])
             if up[t] >= model.inherit_min:
