@@ -186,3 +186,29 @@ def test_any_outline_gets_sorted_labels_and_no_exception(parts):
         assert s.labels
         scores = [x for _, x in s.labels]
         assert scores == sorted(scores, reverse=True)
+
+
+def test_vague_items_lean_to_their_parents_topic_in_an_unseen_plan():
+    # d033 (a mental-health plan) held out: its items under 继续加强和完善“心智家园”常规工作
+    # (完善出勤制, 工作时间适当调整 …) name no topic; their parent does.
+    import dataclasses
+
+    from planparse.classify.structure import Node, label_tree, link
+    from planparse.classify.training import as_xy, examples_from_annotation
+    from planparse.evaluation.corpus import annotated
+
+    docs = list(annotated(CORPORA))
+    held = next(d for d in docs if d.name == "d033")
+    train = [e for d in docs if d is not held for e in examples_from_annotation(d.gold, d.text, d.name)]
+    X, y, extra, _ = as_xy(train)
+    model = planparse.classify.SectionClassifier().fit(X, y, secondary=extra).model_
+    assert model.inherit > 0
+    exs = examples_from_annotation(held.gold, held.text, held.name, unlabelled=True)
+    pos = {e.start: i for i, e in enumerate(exs)}
+    nodes = link([Node(e.text.row(), pos.get(e.parent_start)) for e in exs])
+    items = [i for i, e in enumerate(exs) if "心智家园" in e.text.parent]
+    assert len(items) >= 4
+    leaning = label_tree(model, nodes)
+    alone = label_tree(dataclasses.replace(model, inherit=0.0), nodes)
+    assert all(leaning[i][0][0] == "mental_health" for i in items)
+    assert any(alone[i][0][0] != "mental_health" for i in items)

@@ -120,3 +120,22 @@ def test_the_label_report_prints_scores_for_model_and_baseline():
     out = buf.getvalue()
     for needle in ("model (gold outline)", "keyword baseline", "macro-F1", "confusion", "guiding_ideology"):
         assert needle in out
+
+
+def test_held_out_splits_keep_each_kind_of_plan_out_of_its_own_training():
+    from planparse.evaluation.corpus import kinds
+    from planparse.evaluation.labels import held_out_splits
+
+    docs = list(annotated(Path(CORPORA)))
+    kind = kinds(Path(CORPORA))
+    assert kind["d025"] == "union" and "000_a899a329fb790c0d" not in kind  # seeds are not listed
+    splits = held_out_splits(docs, kind)
+    by_kind = splits["leave-one-kind-out"]
+    # Every document is tested exactly once, together with all (and only) the plans of its kind.
+    assert sorted(n for b in by_kind for n in b) == sorted(d.name for d in docs)
+    for b in by_kind:
+        assert len({kind.get(n, "seed") for n in b}) == 1
+    (seeds,) = splits["devset → seed plans"]
+    (dev,) = splits["seed plans → devset"]
+    assert set(seeds) | set(dev) == {d.name for d in docs} and not set(seeds) & set(dev)
+    assert all(n not in kind for n in seeds) and all(n in kind for n in dev)

@@ -61,14 +61,19 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         How strongly the taxonomy keyword decision (heading, then parent, plan
         title, body) votes before any learning: the regression starts from it
         and learns corrections (0: no prior).
+    inherit_weight, inherit_min
+        In a tree of sections (a parsed document), a parent's topic at least
+        ``inherit_min`` probable adds ``inherit_weight`` to the same topic's
+        score in its children (rows of ``X`` have no tree, so no effect here).
     """
 
     def __init__(self, heading_weight: float = 2.0, body_weight: float = 1.0, parent_weight: float = 0.8,
                  plan_weight: float = 0.0, children_weight: float = 0.5, ngram_max: int = 3,
                  body_ngram_max: int = 2, max_body_chars: int = 300, keyword_weight: float = 0.5,
-                 C: float = 1.0, class_weight: str | dict | None = "balanced", secondary_weight: float = 0.0,
+                 C: float = 1.0, class_weight: str | dict | None = "balanced", secondary_weight: float = 0.5,
                  min_df: int = 2, secondary_min: float = 0.2, secondary_ratio: float = 0.35,
-                 max_labels: int = 3, prior_weight: float = 3.0) -> None:
+                 max_labels: int = 3, prior_weight: float = 3.0, inherit_weight: float = 2.0,
+                 inherit_min: float = 0.2) -> None:
         self.heading_weight = heading_weight
         self.body_weight = body_weight
         self.parent_weight = parent_weight
@@ -86,6 +91,8 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         self.secondary_ratio = secondary_ratio
         self.max_labels = max_labels
         self.prior_weight = prior_weight
+        self.inherit_weight = inherit_weight
+        self.inherit_min = inherit_min
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()
@@ -203,6 +210,8 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
             secondary_min=float(self.secondary_min),
             secondary_ratio=float(self.secondary_ratio),
             max_labels=int(self.max_labels),
+            inherit=float(self.inherit_weight),
+            inherit_min=float(self.inherit_min),
             rules=LabelRules(**{role: (lab if lab in names else None) for role, lab in (
                 ("container", tax.with_role(CONTAINER)), ("goals", tax.with_role(GOALS)),
                 ("fallback", tax.with_role(FALLBACK)))}),

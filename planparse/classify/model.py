@@ -47,6 +47,10 @@ class SectionModel:
     max_labels: int = 3
     rules: LabelRules = field(default_factory=LabelRules)
     meta: dict[str, Any] = field(default_factory=dict)
+    # In a tree of sections, a parent's topic this probable adds `inherit` to its children's
+    # score of the same topic (see structure.label_tree).
+    inherit: float = 0.0
+    inherit_min: float = 0.2
 
     def decision_row(self, row: Sequence[str]) -> tuple[np.ndarray, bool]:
         """Class scores of one row, and whether it had anything to read (a word, not only digits)."""
@@ -58,7 +62,7 @@ class SectionModel:
 
     def proba_row(self, row: Sequence[str]) -> tuple[np.ndarray, bool]:
         z, seen = self.decision_row(row)
-        return _softmax(z), seen
+        return softmax(z), seen
 
     def predict_proba(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         out = np.empty((len(rows), len(self.classes)), dtype=np.float64)
@@ -97,6 +101,6 @@ class SectionModel:
         return out[: self.max_labels]
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
     e = np.exp(z - z.max())
     return e / e.sum()

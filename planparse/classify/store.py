@@ -55,6 +55,8 @@ def save_model(model: SectionModel, path: str | Path) -> Path:
         "secondary_min": model.secondary_min,
         "secondary_ratio": model.secondary_ratio,
         "max_labels": model.max_labels,
+        "inherit": model.inherit,
+        "inherit_min": model.inherit_min,
         "rules": {"container": model.rules.container, "goals": model.rules.goals,
                   "fallback": model.rules.fallback},
         "meta": model.meta,
@@ -140,6 +142,8 @@ def _build(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> SectionMode
         secondary_min=float(header["secondary_min"]),
         secondary_ratio=float(header["secondary_ratio"]),
         max_labels=int(header["max_labels"]),
+        inherit=float(header.get("inherit", 0.0)),
+        inherit_min=float(header.get("inherit_min", 0.2)),
         rules=LabelRules(**{k: rules.get(k) for k in ("container", "goals", "fallback")}),
         meta=dict(header.get("meta") or {}),
     )

@@ -5,6 +5,13 @@ their topic first and ``goals`` second, and a container heading that names no
 topic (主要工作, 具体措施) takes ``measures`` and then the dominant topic of its
 children. `label_tree` applies both on top of the model's probabilities, for
 any tree of sections (a parsed Document, or gold headings in evaluation).
+
+A section whose heading names no topic also leans to its parent's topic: a
+vague item (``组织实施``, ``三年级组``) under a safety or sports heading is most
+likely about the same thing. Sections are scored parents first, and the
+parent's most probable topic, when it has at least ``model.inherit_min``, adds
+``model.inherit`` to that topic's score in each such child. (A heading that
+names topics keeps them: 心理健康与安全教育 under 学生发展 stays both.)
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import SectionModel
+import numpy as np
+
+from .model import SectionModel, softmax
 
 # Under a goals heading, a topic this probable comes before `goals`.
 GOAL_TOPIC_MIN = 0.1
@@ -43,16 +52,24 @@ def link(nodes: list[Node]) -> list[Node]:
 
 def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[Any, float]]]:
     """``[(label, score), …]`` for every node, parents listed before their children."""
-    probas, seen = [], []
-    for n in nodes:
-        p, s = model.proba_row(n.row)
-        probas.append(p)
-        seen.append(s)
-    labels = [model.labels_of(p, s, model.named(n.row)) for p, s, n in zip(probas, seen, nodes)]
     classes = model.classes
     rules = model.rules
     topics = [k for k, c in enumerate(classes) if c not in (rules.container, rules.goals, rules.fallback)]
     topical = {classes[k] for k in topics}
+    probas: list[np.ndarray] = []
+    seen: list[bool] = []
+    for n in nodes:
+        z, s = model.decision_row(n.row)
+        if (model.inherit and topics and n.parent is not None and n.parent < len(probas)
+                and not model.named(n.row)):
+            up = probas[n.parent]
+            t = max(topics, key=lambda k: up[k])
+            if up[t] >= model.inherit_min:
+                z = z.copy()
+                z[t] += model.inherit
+        probas.append(softmax(z))
+        seen.append(s)
+    labels = [model.labels_of(p, s, model.named(n.row)) for p, s, n in zip(probas, seen, nodes)]
 
     if rules.goals is not None:
         g = classes.index(rules.goals)

@@ -6,7 +6,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-from .corpus import annotated
+from .corpus import annotated, kinds
 from . import outline
 
 
@@ -28,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"== {part}: no evaluation yet")
                 continue
             print()
-            mod.report(docs, verbose=args.verbose)
+            if part == "classify":
+                mod.report(docs, verbose=args.verbose, kind_of=kinds(Path(args.corpora)))
+            else:
+                mod.report(docs, verbose=args.verbose)
     return 0
 
 

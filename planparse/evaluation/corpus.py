@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,3 +26,16 @@ def annotated(corpora: Path) -> Iterator[Annotated]:
         with path.open(encoding="utf-8", newline="") as fh:
             text = fh.read()
         yield Annotated(ann.stem, path, text, gold)
+
+
+SEED_KIND = "seed"
+
+
+def kinds(corpora: Path) -> dict[str, str]:
+    """The kind of each devset document (``school-semester``, ``union`` …) from ``devset/sources.tsv``;
+    documents not listed there (the seed plans) are of kind ``seed``."""
+    path = corpora / "devset" / "sources.tsv"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["id"]: r["kind"] for r in csv.DictReader(fh, delimiter="\t") if r.get("id") and r.get("kind")}

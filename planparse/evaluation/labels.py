@@ -8,6 +8,12 @@ the gold outline of each test document (so the outline's errors do not count
 here), and, in one line, the outline planparse parses itself. Beside it: the
 keyword baseline and the keyword rules the model starts from (no learning, so
 no folds).
+
+Grouped folds still let a plan's kind (union plans, kindergarten plans) be
+seen in training. `held_out` measures how far the model carries to kinds it
+has not seen: each kind of devset document held out in turn (the seeds are one
+kind), and the devset and the seed plans trained on apart and tested on each
+other. The keyword baseline is scored on the same test documents.
 """
 
 from __future__ import annotations
@@ -114,15 +120,11 @@ def _fold(params: dict[str, Any], train: list[Example], tests: list[tuple[Annota
     return gold_rows, parsed_rows
 
 
-def cross_validate(docs: Sequence[Annotated], params: dict[str, Any] | None = None,
-                   folds: int = FOLDS, n_jobs: int = 2) -> Outcome:
-    """Grouped cross-validation of `SectionClassifier` over annotated documents."""
-    from joblib import Parallel, delayed
-
+def balanced_folds(docs: Sequence[Annotated], folds: int = FOLDS) -> list[list[str]]:
+    """Folds of whole documents (names), balanced by their number of labelled sections."""
     by_doc = doc_examples(docs)
     names = [d.name for d in docs]
     k = max(2, min(folds, len(names)))
-    # Folds of whole documents, balanced by their number of labelled sections.
     sizes = sorted(((sum(map(scored, by_doc[n])), n) for n in names), reverse=True)
     bins: list[list[str]] = [[] for _ in range(k)]
     load = [0] * k
@@ -130,6 +132,22 @@ def cross_validate(docs: Sequence[Annotated], params: dict[str, Any] | None = No
         i = load.index(min(load))
         bins[i].append(name)
         load[i] += size
+    return bins
+
+
+def cross_validate(docs: Sequence[Annotated], params: dict[str, Any] | None = None,
+                   folds: int = FOLDS, n_jobs: int = 2, bins: Sequence[Sequence[str]] | None = None) -> Outcome:
+    """Cross-validation of `SectionClassifier` over annotated documents, grouped by document.
+
+    Each of ``bins`` (lists of document names; default `balanced_folds`) is
+    held out in turn and labelled by a model trained on all other documents.
+    """
+    from joblib import Parallel, delayed
+
+    by_doc = doc_examples(docs)
+    names = [d.name for d in docs]
+    if bins is None:
+        bins = balanced_folds(docs, folds)
     by_name = {d.name: d for d in docs}
     jobs = []
     for held in bins:
@@ -149,6 +167,36 @@ def cross_validate(docs: Sequence[Annotated], params: dict[str, Any] | None = No
             if lab is not None:
                 parsed.add(e.labels, [x for x, _ in lab])
     return Outcome(model, parsed, missed)
+
+
+def held_out_splits(docs: Sequence[Annotated], kind_of: dict[str, str]) -> dict[str, list[list[str]]]:
+    """Splits by kind of document: ``{name: [held-out document names, …]}`` (empty when kinds are unknown)."""
+    from .corpus import SEED_KIND
+
+    kind = {d.name: kind_of.get(d.name, SEED_KIND) for d in docs}
+    order = sorted(set(kind.values()))
+    if len(order) < 2:
+        return {}
+    seeds = [n for n, k in kind.items() if k == SEED_KIND]
+    dev = [n for n, k in kind.items() if k != SEED_KIND]
+    splits = {"leave-one-kind-out": [[n for n in kind if kind[n] == k] for k in order]}
+    if seeds and dev:
+        splits["devset → seed plans"] = [seeds]
+        splits["seed plans → devset"] = [dev]
+    return splits
+
+
+def held_out(docs: Sequence[Annotated], kind_of: dict[str, str],
+             params: dict[str, Any] | None = None) -> dict[str, tuple[Scores, Scores]]:
+    """``{split: (model scores, keyword baseline scores on the same test documents)}``."""
+    from ..classify.baseline import KeywordBaseline
+
+    out = {}
+    for name, bins in held_out_splits(docs, kind_of).items():
+        tested = {n for b in bins for n in b}
+        base = keyword_scores([d for d in docs if d.name in tested], KeywordBaseline().labels)
+        out[name] = (cross_validate(docs, params, bins=bins).model, base)
+    return out
 
 
 def keyword_scores(docs: Sequence[Annotated], predictor: Callable[[Sequence[str]], list[tuple[str, float]]]) -> Scores:
@@ -172,7 +220,7 @@ def _abbrev(labels: list[str]) -> dict[str, str]:
 
 
 def report(docs: Sequence[Annotated], verbose: bool = False, params: dict[str, Any] | None = None,
-           folds: int = FOLDS) -> None:
+           folds: int = FOLDS, kind_of: dict[str, str] | None = None) -> None:
     """Print the label evaluation (model, keyword rules, keyword baseline) for ``docs``."""
     from ..classify.baseline import KeywordBaseline, KeywordRules
     from ..classify.taxonomy import taxonomy
@@ -200,6 +248,14 @@ def report(docs: Sequence[Annotated], verbose: bool = False, params: dict[str, A
         bp, br, bf, _ = base.per_label(lab)
         print(f"{lab:20} {n:4d} {p:6.3f} {r:6.3f} {f:6.3f} | {bp:6.3f} {br:6.3f} {bf:7.3f}")
     _confusion(m, order)
+    if kind_of:
+        splits = held_out(docs, kind_of, params)
+        if splits:
+            print("\nheld out by kind of plan (devset/sources.tsv; the seed plans are one kind): "
+                  "model | keyword baseline on the same sections")
+            for name, (sc, bs) in splits.items():
+                print(f"{name:26} {sc.accuracy:6.3f} {sc.macro_f1:8.3f}   | {bs.accuracy:6.3f} {bs.macro_f1:8.3f}"
+                      f"   ({sc.n} sections)")
     if verbose:
         print("\nmisclassified (model): document, heading | parent → gold / predicted")
         for name, e, lab in out.missed:
