@@ -81,6 +81,21 @@ def is_title_line(line: str) -> bool:
     return pattern.match(s) is not None and generic.fullmatch(s) is None
 
 
+# A site's category after the title: …教科室工作计划-工作计划, …工会工作计划 -计划.
+_SITE_SUFFIX = regex.compile(r"(?<=计划|方案|安排|要点)\s*[-—]\s*(?:工作)?(?:计划|方案|范文)$")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """One plan's title twice: equal once normalized, or one is the other plus a site's
+    category suffix (紫石中学…工会工作计划 -计划 / 紫石中学…工会工作计划)."""
+    a, b = _norm_title(a), _norm_title(b)
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= _MIN_SAME_TITLE and long_.startswith(short) and len(long_) - len(short) <= 4)
+
+
+_MIN_SAME_TITLE = 8
+
+
 def _norm_title(s: str) -> str:
     s = regex.sub(r"[\s《》“”\"'：:\-—_]", "", s)
     s = regex.sub(rf"(?:篇\s*[{_CN}\d]+|范文[{_CN}\d]+|[{_CN}\d]+)$", "", s)
@@ -146,6 +161,8 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
 
     if not starts:
         starts = _title_line_starts(text, lines, first_heading)
+    taken = {a for a, _, _ in starts}
+    starts = sorted(starts + [b for b in _after_signatures(text, lines) if b[0] not in taken])
 
     tail = _tail_start(text)
     starts = [s for s in starts if s[0] < tail]
@@ -160,8 +177,27 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
         end = starts[i + 1][0] if i + 1 < len(starts) else tail
         while end > a and text[end - 1] in " \t\r\n\u3000":
             end -= 1
-        plans.append(PlanSpan(a, max(end, a), title, min(body, max(end, a))))
+        plans.append(PlanSpan(a, max(end, a), _SITE_SUFFIX.sub("", title), min(body, max(end, a))))
     return plans
+
+
+# A plan's sign-off: the office or school on a short line, then the date (陆渡中学教科室 / 2月20日).
+_SIGNER = regex.compile(r"[\u4e00-\u9fffA-Za-z]{2,20}(?:学校|小学|中学|学院|幼儿园|教科室|教务处|政教处|德育处|"
+                        r"教导处|办公室|总务处|工会|委员会|大队部|团委|中心|年级组|教研组)")
+_SIGN_DATE = regex.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
+_RESTART = regex.compile(r"(?:一\s?[、．.]|第一[部章]|1\s?[、．.])")
+
+
+def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:
+    """Untitled plans that start right after another plan's sign-off: a signer line, a
+    date line, then an outline that starts again at 一、 (a page that lost the next title)."""
+    out = []
+    body = [ln for ln in lines.lines if not ln.blank]
+    for signer, date, nxt in zip(body, body[1:], body[2:]):
+        if _SIGN_DATE.fullmatch(date.text(text)) and _SIGNER.fullmatch(signer.text(text)) \
+                and _RESTART.match(nxt.text(text)):
+            out.append((nxt.start, "", nxt.start))
+    return out
 
 
 _TAIL = re.compile(r"相关文档|相關文檔|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|相关文章|相關文章|延伸阅读|"
@@ -260,7 +296,7 @@ def _title_line_starts(text: str, lines: Lines, first_heading) -> list[tuple[int
     current = ""
     for ln in titles:
         title = ln.text(text).strip(_STRIP)
-        if out and _norm_title(title) == _norm_title(current):
+        if out and _same_title(title, current):
             continue  # the title repeated inside its own plan
         if out and first_heading(out[-1][2], ln.start) is None:
             # The previous title had nothing under it: this line is the real plan title.

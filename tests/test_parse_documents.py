@@ -250,3 +250,17 @@ def test_a_page_chunk_number_before_clutter_is_no_heading(parsed):
     # d021: a document site numbers its chunk "1、精选优质文档-倾情为你奉上…" inside a long run-on line.
     doc = parsed("devset/d021.txt")
     assert all("精选优质文档" not in s.title for s in doc.walk())
+
+
+def test_unmarked_plans_on_one_page(parsed):
+    # 004 ("本文共5篇", no 篇 markers): the 工会 plan's title comes again under its first
+    # paragraph without the site's " -计划" suffix (no second plan), and a 教科室 plan signed
+    # "陆渡中学教科室 / 2月20日" is followed by an untitled plan starting again at 一、指导思想.
+    doc = parsed("004_854aabf43ff7fc92.txt")
+    titles = [p.title for p in doc.plans]
+    assert titles.count("紫石中学学年度第二学期工会工作计划") == 1  # the site's " -计划" dropped
+    assert "学年度第一学期沟陡中学教科室工作计划" in titles  # and its "-工作计划"
+    signed = doc.text.index("陆渡中学教科室\n\n2月20日")
+    after = next(p for p in doc.plans if p.start > signed)
+    assert after.title == "" and doc.text[after.start :].startswith("一、指导思想")
+    assert after.sections[0].title == "指导思想"
