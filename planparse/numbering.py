@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 import regex
 
+from .lines import Lines
+
 # Where a marker stands: at a line start, after a sentence/clause boundary, or glued to text.
 LINE, BOUNDARY, GLUED = "line", "boundary", "glued"
 _CONTEXT_RANK = {LINE: 0, BOUNDARY: 1, GLUED: 2}
@@ -173,18 +175,10 @@ def _labelled_pattern() -> re.Pattern[str]:
     )
 
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets where lines begin (after \n, \r\n or \r)."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-
 def context_of(text: str, pos: int, starts: list[int] | None = None) -> str:
     """Whether ``pos`` is at a line start (after indentation), after a boundary, or glued to text."""
     if starts is None:
-        starts = line_starts(text)
+        starts = Lines(text).starts
     line_start = starts[bisect_right(starts, pos) - 1]
     if _LINE_PREFIX.match(text, line_start, pos) is not None:
         return LINE
@@ -228,7 +222,7 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
     """
     schemes, _, labelled_rank = load_schemes()
     if starts is None:
-        starts = line_starts(text)
+        starts = Lines(text).starts
     present = set(_required_chars().findall(text))
     # Full-width digits (１．２、) scan as ASCII ones: same length, so offsets hold.
     scan = text.translate(_ASCII_DIGITS) if not present.isdisjoint(_FULL_DIGITS) else text
