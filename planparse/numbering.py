@@ -48,6 +48,7 @@ class Scheme:
     order: int
     range_before: regex.Pattern[str] | None = None
     requires: frozenset[str] | None = None  # the scan is skipped when none of these occurs
+    anchored: regex.Pattern[str] | re.Pattern[str] | None = None  # ``pattern`` for matching at a position
 
 
 class Candidate(NamedTuple):
@@ -127,6 +128,14 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
     return None, ""
 
 
+def _compile(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """The standard library's engine where the pattern allows it: its calls cost less."""
+    try:
+        return re.compile(pattern)
+    except re.error:  # `regex`-only syntax (a group name used twice, variable lookbehind …)
+        return regex.compile(pattern)
+
+
 @lru_cache(maxsize=1)
 def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
     """Schemes from ``data/schemes.toml`` in match order, and the labelled-marker words."""
@@ -142,11 +151,12 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
                 family=entry["family"],
                 rank=entry["rank"],
                 inline=entry["inline"],
-                guard_after=regex.compile(entry["guard_after"]) if entry.get("guard_after") else None,
-                guard_before=regex.compile(f"(?:{entry['guard_before']})$") if entry.get("guard_before") else None,
+                guard_after=_compile(entry["guard_after"]) if entry.get("guard_after") else None,
+                guard_before=_compile(f"(?:{entry['guard_before']})$") if entry.get("guard_before") else None,
                 order=i,
                 requires=frozenset(entry["requires"]) if entry.get("requires") else None,
                 range_before=regex.compile(f"(?:{entry['range_before']})$") if entry.get("range_before") else None,
+                anchored=_compile(entry["pattern"]),
             )
         )
     labelled = raw["labelled"][0]
@@ -213,12 +223,93 @@ def _allowed(scheme_inline: str, context: str) -> bool:
     return context == LINE
 
 
+# A line's head: indentation, then optionally a decoration (** * > Ø |) and more blanks.
+_HEAD_INDENT = re.compile(r"[ \t\u3000\u00a0\u200b\ufeff]*")
+_HEAD_DECOR = re.compile(r"(?:\*\*|\*|>|Ø|\|)[ \t\u3000\u00a0]*")
+# What ends just before a BOUNDARY position: a boundary character, or a gap of two
+# blanks inside a line (two scans: each starts with a character class, which `re` finds fast).
+_AFTER_BOUNDARY_CHAR = re.compile("[" + re.escape("".join(sorted(_BOUNDARY_CHARS))) + "][" + _SPACE + "]*")
+_GAP = re.compile("[" + _SPACE + "][" + _SPACE + "]+")
+
+
+def marker_positions(text: str, starts: list[int]) -> dict[int, str]:
+    """Every LINE and BOUNDARY position of ``text`` (the contexts `context_of` gives them);
+    every other position is GLUED."""
+    out = dict.fromkeys([m.end() for m in _GAP.finditer(text)], BOUNDARY)
+    out.update(dict.fromkeys([m.end() for m in _AFTER_BOUNDARY_CHAR.finditer(text)], BOUNDARY))
+    head, decor = _HEAD_INDENT.match, _HEAD_DECOR.match
+    for s in starts:
+        p = head(text, s).end()
+        out[p] = LINE
+        d = decor(text, p)
+        if d is not None:
+            out[d.end()] = LINE
+    return out
+
+
+def _scans_everywhere(scheme: Scheme) -> bool:
+    """Schemes found glued to text, or whose marker may begin before the match (a range),
+    scan the whole text; the others are tried only at LINE/BOUNDARY positions."""
+    return scheme.inline == "anywhere" or scheme.range_before is not None
+
+
+@lru_cache(maxsize=1)
+def _dispatch_table() -> tuple[dict[str, tuple[Scheme, ...]], tuple[tuple[Scheme, regex.Pattern[str]], ...]]:
+    schemes = load_schemes()[0]
+    probes = tuple((s, regex.compile(s.pattern.pattern)) for s in schemes if not _scans_everywhere(s))
+    return {}, probes
+
+
+def _schemes_starting_with(ch: str) -> tuple[Scheme, ...]:
+    """The position-tried schemes whose marker can begin with ``ch``, in data order
+    (found once per character by partial matching, then cached)."""
+    table, probes = _dispatch_table()
+    found = table.get(ch)
+    if found is None:
+        found = table[ch] = tuple(s for s, probe in probes if probe.match(ch, partial=True) is not None)
+    return found
+
+
+def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[int]) -> Candidate | None:
+    """The candidate a scheme's match makes at ``start`` in context ``ctx``, or None."""
+    num = m.group("num")
+    ordinal, prefix = _parse_ordinal(scheme.ordinal, m.groupdict().get("end") or num)
+    if scheme.ordinal not in ("none", "hashes", "sequence") and ordinal is None:
+        return None
+    if ordinal is not None and ordinal > 60:
+        return None
+    if scheme.ordinal == "month" and ordinal is not None and not 1 <= ordinal <= 12:
+        return None
+    key = scheme.name
+    marker = _trim_right(text[start : m.end()])
+    if scheme.name == "markdown":
+        key = f"markdown:{len(num)}"
+    elif scheme.name in ("bullet", "bullet-inline"):
+        # Nested bullets often share a glyph: the indentation tells their levels apart.
+        key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
+    rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
+    if scheme.name in _TITLE_IS_MARKER:
+        marker = ""  # 九月份：/第一周 are unnumbered headings titled by the period itself
+    return Candidate(start, start + len(marker), scheme.name, key, scheme.family, ordinal,
+                     rank, ctx, marker, prefix)
+
+
+def _guarded(scheme: Scheme, scan: str, start: int, end: int) -> bool:
+    if scheme.guard_before is not None and scheme.guard_before.search(scan, max(0, start - 4), start):
+        return True
+    return scheme.guard_after is not None and scheme.guard_after.match(scan, end) is not None
+
+
 def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidate]:
     """Every position where a numbering marker may open a heading, in text order.
 
     At most one candidate starts at a position (the first scheme in data order
     wins), and no candidate starts inside another's marker. ``starts`` are the
     text's line starts when the caller has them (`Lines.starts`).
+
+    Schemes that may stand glued to text scan the whole text; the rest are only
+    tried where a marker may stand (line heads, after a boundary), each position
+    trying just the schemes whose marker can begin with its character.
     """
     schemes, _, labelled_rank = load_schemes()
     if starts is None:
@@ -227,7 +318,26 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
     # Full-width digits (１．２、) scan as ASCII ones: same length, so offsets hold.
     scan = text.translate(_ASCII_DIGITS) if not present.isdisjoint(_FULL_DIGITS) else text
     found: list[tuple[int, int, Candidate, int]] = []
+    positions = marker_positions(text, starts)
+    by_char, size = _dispatch_table()[0], len(scan)
+    for pos, ctx in positions.items():
+        if pos >= size:
+            continue
+        tried = by_char.get(scan[pos])
+        if tried is None:
+            tried = _schemes_starting_with(scan[pos])
+        for scheme in tried:
+            if ctx != LINE and scheme.inline == "line":
+                continue
+            m = scheme.anchored.match(scan, pos)
+            if m is None or m.end() == pos or _guarded(scheme, scan, pos, m.end()):
+                continue
+            cand = _candidate(scheme, m, pos, ctx, text, starts)
+            if cand is not None:
+                found.append((pos, scheme.order, cand, m.end()))
     for scheme in schemes:
+        if not _scans_everywhere(scheme):
+            continue
         if scheme.requires is not None and scheme.requires.isdisjoint(present):
             continue
         for m in scheme.pattern.finditer(scan):
@@ -237,37 +347,17 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
             if scheme.range_before is not None:
                 r = scheme.range_before.search(scan, max(0, start - 10), start)
                 start = r.start() if r is not None else start
-            if scheme.guard_before is not None and scheme.guard_before.search(scan, max(0, start - 4), start):
+            if _guarded(scheme, scan, start, end):
                 continue
-            if scheme.guard_after is not None and scheme.guard_after.match(scan, end):
-                continue
-            ctx = context_of(text, start, starts)
+            ctx = positions.get(start, GLUED)
             if not _allowed(scheme.inline, ctx):
                 continue
-            num = m.group("num")
-            ordinal, prefix = _parse_ordinal(scheme.ordinal, m.groupdict().get("end") or num)
-            if scheme.ordinal not in ("none", "hashes", "sequence") and ordinal is None:
-                continue
-            if ordinal is not None and ordinal > 60:
-                continue
-            if scheme.ordinal == "month" and ordinal is not None and not 1 <= ordinal <= 12:
-                continue
-            key = scheme.name
-            marker = _trim_right(text[start:end])
-            if scheme.name == "markdown":
-                key = f"markdown:{len(num)}"
-            elif scheme.name in ("bullet", "bullet-inline"):
-                # Nested bullets often share a glyph: the indentation tells their levels apart.
-                key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
-            rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
-            if scheme.name in _TITLE_IS_MARKER:
-                marker = ""  # 九月份：/第一周 are unnumbered headings titled by the period itself
-            cand = Candidate(start, start + len(marker), scheme.name, key, scheme.family, ordinal,
-                             rank, ctx, marker, prefix)
-            found.append((start, scheme.order, cand, end))
+            cand = _candidate(scheme, m, start, ctx, text, starts)
+            if cand is not None:
+                found.append((start, scheme.order, cand, end))
     for m in _labelled_pattern().finditer(text):
         start = m.start()
-        ctx = context_of(text, start, starts)
+        ctx = positions.get(start, GLUED)
         if ctx == GLUED:
             continue
         num = m.group("num")

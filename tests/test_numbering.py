@@ -1,0 +1,74 @@
+"""The marker scan: schemes tried only where a marker may stand find what a whole-text scan finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planparse.lines import Lines
+from planparse.numbering import (
+    GLUED,
+    LINE,
+    _scans_everywhere,
+    _schemes_starting_with,
+    context_of,
+    find_candidates,
+    load_schemes,
+    marker_positions,
+)
+
+from .conftest import ALL_DOCS, read
+from .test_invariants import PIECES
+
+
+def _contexts_agree(text: str) -> None:
+    starts = Lines(text).starts
+    positions = marker_positions(text, starts)
+    for pos, ch in enumerate(text):
+        if ch.isspace() or ch in "\u200b\u200c\u200d\ufeff*>|":
+            continue  # no marker begins with a blank or a line decoration
+        assert positions.get(pos, GLUED) == context_of(text, pos, starts), (pos, text[max(0, pos - 5) : pos + 5])
+
+
+@pytest.mark.parametrize("path", ALL_DOCS, ids=lambda p: p.name)
+def test_marker_positions_give_every_position_its_context(path):
+    _contexts_agree(read(path))
+
+
+def test_marker_positions_on_indented_decorated_and_crlf_lines():
+    text = "  **一、目标**\r\n> 1. 读书\r\n\u3000\u3000（一）教学。二、德育  3、安全\u200b\u200b4、卫生\n|（2）x"
+    _contexts_agree(text)
+    positions = marker_positions(text, Lines(text).starts)
+    assert positions[text.index("一、")] == LINE
+    assert positions[text.index("1.")] == LINE
+    assert positions[text.index("二、")] != GLUED
+    assert positions[text.index("4、")] != GLUED
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40))
+def test_marker_positions_agree_with_context_of_on_generated_text(pieces):
+    _contexts_agree("".join(pieces))
+
+
+@pytest.mark.parametrize("path", ALL_DOCS, ids=lambda p: p.name)
+def test_every_marker_a_whole_text_scan_finds_is_tried_at_its_position(path):
+    """Each scheme is tried only where its first character can begin a marker:
+    no marker the scheme's own pattern finds anywhere in the text escapes that choice."""
+    text = read(path)
+    schemes, _, _ = load_schemes()
+    for scheme in schemes:
+        if _scans_everywhere(scheme):
+            continue
+        for m in scheme.pattern.finditer(text):
+            if m.end() > m.start():
+                assert scheme in _schemes_starting_with(text[m.start()]), (scheme.name, m.group(0))
+
+
+def test_position_tried_schemes_still_find_their_markers():
+    text = "第一部分 总则\n第一章 目标\n①读书。⑴写字\n【重点工作】\nⅡ. 德育\n九月份：开学\n第三周：\n首先，做好\n"
+    found = {(c.scheme, c.marker) for c in find_candidates(text)}
+    assert {("part", "第一部分"), ("chapter", "第一章"), ("circled", "①"), ("paren-digit", "⑴"),
+            ("bracket", "【重点工作】"), ("roman", "Ⅱ."), ("sequence", "首先，")} <= found
+    assert {c.scheme for c in find_candidates(text)} >= {"month", "week"}
