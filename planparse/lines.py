@@ -10,7 +10,7 @@ import regex
 _NEWLINE = regex.compile(r"(\r\n|\r|\n)")
 # What the lines are trimmed of: every character str.isspace() accepts (all of
 # them lie below U+3001) and the invisible ones it does not (zero-width, BOM).
-_SPACE = "".join(sorted({chr(c) for c in range(0x3001) if chr(c).isspace()} | set("\u200b\u200c\u200d\ufeff")))
+BLANKS = "".join(sorted({chr(c) for c in range(0x3001) if chr(c).isspace()} | set("\u200b\u200c\u200d\ufeff")))
 
 
 class Line(NamedTuple):
@@ -41,9 +41,9 @@ class Lines:
             widths = [1] * (len(parts) - 1) + [0]
         pos = 0
         for part, width in zip(parts, widths):
-            body = part.lstrip(_SPACE)
+            body = part.lstrip(BLANKS)
             start = pos + len(part) - len(body)
-            append(Line(start, start + len(body.rstrip(_SPACE)), pos))
+            append(Line(start, start + len(body.rstrip(BLANKS)), pos))
             pos += len(part) + width
         self._starts = [ln.raw_start for ln in self.lines]
 

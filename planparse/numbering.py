@@ -13,12 +13,13 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
 
 import regex
 
-from .lines import Lines
+from .lines import BLANKS, Lines
 
 # Where a marker stands: at a line start, after a sentence/clause boundary, or glued to text.
 LINE, BOUNDARY, GLUED = "line", "boundary", "glued"
@@ -49,6 +50,7 @@ class Scheme:
     range_before: regex.Pattern[str] | None = None
     requires: frozenset[str] | None = None  # the scan is skipped when none of these occurs
     anchored: regex.Pattern[str] | re.Pattern[str] | None = None  # ``pattern`` for matching at a position
+    has_end: bool = False  # the pattern has a group ``end`` (a range's last number)
 
 
 class Candidate(NamedTuple):
@@ -157,6 +159,7 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
                 requires=frozenset(entry["requires"]) if entry.get("requires") else None,
                 range_before=regex.compile(f"(?:{entry['range_before']})$") if entry.get("range_before") else None,
                 anchored=_compile(entry["pattern"]),
+                has_end="(?P<end>" in entry["pattern"],
             )
         )
     labelled = raw["labelled"][0]
@@ -201,13 +204,6 @@ def context_of(text: str, pos: int, starts: list[int] | None = None) -> str:
     if pos - j >= 3:
         return BOUNDARY
     return GLUED
-
-
-def _trim_right(s: str) -> str:
-    end = len(s)
-    while end > 0 and (s[end - 1].isspace() or s[end - 1] in _SPACE):
-        end -= 1
-    return s[:end]
 
 
 def _indent(text: str, pos: int, starts: list[int]) -> int:
@@ -273,25 +269,31 @@ def _schemes_starting_with(ch: str) -> tuple[Scheme, ...]:
 def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[int]) -> Candidate | None:
     """The candidate a scheme's match makes at ``start`` in context ``ctx``, or None."""
     num = m.group("num")
-    ordinal, prefix = _parse_ordinal(scheme.ordinal, m.groupdict().get("end") or num)
-    if scheme.ordinal not in ("none", "hashes", "sequence") and ordinal is None:
-        return None
+    kind = scheme.ordinal
+    if kind == "arabic":
+        ordinal, prefix = int(num), ""
+    else:
+        ordinal, prefix = _parse_ordinal(kind, (scheme.has_end and m.group("end")) or num)
+        if ordinal is None and kind not in ("none", "hashes", "sequence"):
+            return None
+        if kind == "month" and ordinal is not None and not 1 <= ordinal <= 12:
+            return None
     if ordinal is not None and ordinal > 60:
         return None
-    if scheme.ordinal == "month" and ordinal is not None and not 1 <= ordinal <= 12:
-        return None
-    key = scheme.name
-    marker = _trim_right(text[start : m.end()])
-    if scheme.name == "markdown":
-        key = f"markdown:{len(num)}"
-    elif scheme.name in ("bullet", "bullet-inline"):
+    name = scheme.name
+    marker = text[start : m.end()].rstrip(BLANKS)
+    key, rank = name, scheme.rank
+    if name == "markdown":
+        key, rank = f"markdown:{len(num)}", rank + len(num)
+    elif name in ("bullet", "bullet-inline"):
         # Nested bullets often share a glyph: the indentation tells their levels apart.
         key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
-    rank = scheme.rank + (len(num) if scheme.name == "markdown" else 0)
-    if scheme.name in _TITLE_IS_MARKER:
+    elif name in _TITLE_IS_MARKER:
         marker = ""  # 九月份：/第一周 are unnumbered headings titled by the period itself
-    return Candidate(start, start + len(marker), scheme.name, key, scheme.family, ordinal,
-                     rank, ctx, marker, prefix)
+    return Candidate(start, start + len(marker), name, key, scheme.family, ordinal, rank, ctx, marker, prefix)
+
+
+_position_then_order = itemgetter(0, 1)
 
 
 def _guarded(scheme: Scheme, scan: str, start: int, end: int) -> bool:
@@ -370,12 +372,12 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
         end = m.end()
         while end < len(text) and text[end] in "：:、．. \t\u3000":
             end += 1
-        marker = _trim_right(text[start:end])
+        marker = text[start:end].rstrip(BLANKS)
         word = m.group("word")
         key = f"labelled:{word}:{prefix.count('.') + (1 if prefix else 0)}"
         found.append((start, -1, Candidate(start, start + len(marker), "labelled", key, key, ordinal,
                                            labelled_rank, ctx, marker, prefix), end))
-    found.sort(key=lambda t: (t[0], t[1]))
+    found.sort(key=_position_then_order)
     out: list[Candidate] = []
     covered = -1
     absorb = -1
