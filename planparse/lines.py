@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 import regex
@@ -31,21 +32,20 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines: list[Line] = []
-        append = self.lines.append
         if "\r" in text:
             pieces = _NEWLINE.split(text)  # line, newline, line, …, line
-            parts, widths = pieces[0::2], [len(nl) for nl in pieces[1::2]] + [0]
+            parts = pieces[0::2]
+            widths = [len(p) + len(nl) for p, nl in zip(parts, pieces[1::2])]
         else:
             parts = text.split("\n")
-            widths = [1] * (len(parts) - 1) + [0]
-        pos = 0
-        for part, width in zip(parts, widths):
-            body = part.lstrip(BLANKS)
-            start = pos + len(part) - len(body)
-            append(Line(start, start + len(body.rstrip(BLANKS)), pos))
-            pos += len(part) + width
-        self._starts = [ln.raw_start for ln in self.lines]
+            widths = [len(p) + 1 for p in parts[:-1]]
+        raw = [0, *accumulate(widths)]
+        bodies = [p.lstrip(BLANKS) for p in parts]
+        starts = [r + len(p) - len(b) for r, p, b in zip(raw, parts, bodies)]
+        ends = [s + len(b.rstrip(BLANKS)) for s, b in zip(starts, bodies)]
+        # tuple.__new__ builds the Line tuples without a Python-level call each.
+        self.lines: list[Line] = list(map(tuple.__new__, repeat(Line), zip(starts, ends, raw)))
+        self._starts = raw
 
     @property
     def starts(self) -> list[int]:

@@ -194,10 +194,15 @@ def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:
     out = []
     body = [ln for ln in lines.lines if not ln.blank]
     for signer, date, nxt in zip(body, body[1:], body[2:]):
-        if _SIGN_DATE.fullmatch(date.text(text)) and _SIGNER.fullmatch(signer.text(text)) \
-                and _RESTART.match(nxt.text(text)):
+        if _ends_like_a_date(text[date.end - 1]) and _SIGN_DATE.fullmatch(date.text(text)) \
+                and _SIGNER.fullmatch(signer.text(text)) and _RESTART.match(nxt.text(text)):
             out.append((nxt.start, "", nxt.start))
     return out
+
+
+def _ends_like_a_date(last: str) -> bool:
+    """A quick test before `_SIGN_DATE`: a date line ends with 日 or a digit."""
+    return last == "日" or last.isdigit()
 
 
 _TAIL = re.compile(r"相关文档|相關文檔|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|相关文章|相關文章|延伸阅读|"
@@ -287,9 +292,17 @@ def _leading_title(text: str, lines: Lines, start: int) -> tuple[str, int]:
     return "", start
 
 
+def _lines_with_title_ending(text: str, lines: Lines) -> list:
+    """The non-blank lines holding a title ending (计划, 方案 …), found by one scan of the
+    text: the only lines `is_title_line` can accept."""
+    any_ending = _title_conf()[2]
+    found = dict.fromkeys(lines.index_of(m.start()) for m in any_ending.finditer(text))
+    return [lines.lines[i] for i in found if not lines.lines[i].blank]
+
+
 def _title_line_starts(text: str, lines: Lines, first_heading) -> list[tuple[int, str, int]]:
     """Plans marked by nothing but a new title line after a plan with content."""
-    titles = [ln for ln in lines.lines if not ln.blank and is_title_line(ln.text(text))]
+    titles = [ln for ln in _lines_with_title_ending(text, lines) if is_title_line(ln.text(text))]
     if len(titles) < 2:
         return []
     out: list[tuple[int, str, int]] = []

@@ -16,6 +16,7 @@ from .lines import Lines
 from .numbering import BOUNDARY, LINE, Candidate
 
 LABEL_RANK = 28
+_MAX_LABEL_LINE = 34
 
 _COLON_LINE = regex.compile(r"(?P<title>[^\s：:。，,；;！？!?、（(【\[#\d][^：:。，,；;！？!?\r\n]{0,24}?)\s*[：:]$")
 _SHORT_LINE = regex.compile(r"(?P<title>[\u4e00-\u9fff][^。，,；;：:！？!?、\r\n]{1,14})$")
@@ -45,12 +46,14 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
     numbered_starts = [c.start for c in numbered]
     out: list[Candidate] = []
     for i, ln in enumerate(lines.lines):
+        if not 0 < ln.end - ln.start <= _MAX_LABEL_LINE:
+            continue
         # A line holding a numbered marker is that heading's line, not a label.
         k = bisect_left(numbered_starts, ln.start)
-        if ln.blank or (k < len(numbered_starts) and numbered_starts[k] < ln.end):
+        if k < len(numbered_starts) and numbered_starts[k] < ln.end:
             continue
         s = ln.text(text)
-        if len(s) > 34 or is_clutter(s) or is_title(s):
+        if is_clutter(s) or is_title(s):
             continue
         if _FRAME.match(s):
             out.append(_label(ln.start, ln.end, LINE, FRAME_KEY))
