@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
 
-import regex
+from .patterns import compile_pattern
 
 
 MAX_CLUTTER_LINE = 120
@@ -16,10 +17,10 @@ MAX_SHORT_LINE = 30
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     raw = tomllib.loads(resources.files("planparse").joinpath("data/clutter.toml").read_text("utf-8"))
-    return (regex.compile("|".join(f"(?:{p})" for p in raw["line"])),
-            regex.compile("|".join(f"(?:{p})" for p in raw["short_line"])))
+    return (compile_pattern("|".join(f"(?:{p})" for p in raw["line"])),
+            compile_pattern("|".join(f"(?:{p})" for p in raw["short_line"])))
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,7 @@ skip and repeat numbers, so small gaps are tolerated at line starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .numbering import GLUED, LINE, Candidate
 from .standalone import FRAME_KEY
@@ -17,15 +17,13 @@ from .standalone import FRAME_KEY
 HEAVY_RANK = 20  # 篇, 部分, 章, 节, 条, markdown: never a child of a lighter scheme
 
 
-@dataclass(slots=True)
-class _Open:
+class _Open(NamedTuple):
     cand: Candidate
     last: int | None
     index: int  # position of its heading in the output
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     cand: Candidate
     depth: int
     parent: int | None  # index into the placed list

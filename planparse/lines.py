@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
-import regex
 
-_NEWLINE = regex.compile(r"(\r\n|\r|\n)")
+_NEWLINE = re.compile(r"(\r\n|\r|\n)")
 # What the lines are trimmed of: every character str.isspace() accepts (all of
 # them lie below U+3001) and the invisible ones it does not (zero-width, BOM).
 BLANKS = "".join(sorted({chr(c) for c in range(0x3001) if chr(c).isspace()} | set("\u200b\u200c\u200d\ufeff")))

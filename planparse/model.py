@@ -68,7 +68,7 @@ class Responsibility:
     section_id: str | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A heading and the text it governs, up to the next heading at its level or above."""
 

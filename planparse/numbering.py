@@ -20,6 +20,7 @@ from typing import NamedTuple
 import regex
 
 from .lines import BLANKS, Lines
+from .patterns import compile_pattern
 
 # Where a marker stands: at a line start, after a sentence/clause boundary, or glued to text.
 LINE, BOUNDARY, GLUED = "line", "boundary", "glued"
@@ -130,14 +131,6 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
     return None, ""
 
 
-def _compile(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
-    """The standard library's engine where the pattern allows it: its calls cost less."""
-    try:
-        return re.compile(pattern)
-    except re.error:  # `regex`-only syntax (a group name used twice, variable lookbehind …)
-        return regex.compile(pattern)
-
-
 @lru_cache(maxsize=1)
 def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
     """Schemes from ``data/schemes.toml`` in match order, and the labelled-marker words."""
@@ -153,12 +146,12 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
                 family=entry["family"],
                 rank=entry["rank"],
                 inline=entry["inline"],
-                guard_after=_compile(entry["guard_after"]) if entry.get("guard_after") else None,
-                guard_before=_compile(f"(?:{entry['guard_before']})$") if entry.get("guard_before") else None,
+                guard_after=compile_pattern(entry["guard_after"]) if entry.get("guard_after") else None,
+                guard_before=compile_pattern(f"(?:{entry['guard_before']})$") if entry.get("guard_before") else None,
                 order=i,
                 requires=frozenset(entry["requires"]) if entry.get("requires") else None,
                 range_before=regex.compile(f"(?:{entry['range_before']})$") if entry.get("range_before") else None,
-                anchored=_compile(entry["pattern"]),
+                anchored=compile_pattern(entry["pattern"]),
                 has_end="(?P<end>" in entry["pattern"],
             )
         )

@@ -8,10 +8,10 @@ into `Section`s with exact offsets.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from pathlib import Path
 
-import regex
 
 from .clutter import clutter_at, is_clutter
 from .hierarchy import build_levels
@@ -23,7 +23,7 @@ from .numbering import GLUED, LINE, Candidate, find_candidates
 from .plans import PlanSpan, is_title_line, split_plans
 from .standalone import find_label_lines
 
-_TITLE_STOP = regex.compile(r"[。：:\r\n]")
+_TITLE_STOP = re.compile(r"[。：:\r\n]")
 _LEAD = " \t\u3000:：、.．,，)）】"
 _TRAIL = " \t\u3000"
 _MAX_TITLE = 200
@@ -115,16 +115,12 @@ def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate],
     inside = [c for c in cands[lo:hi] if not _is_title_repeat(text, lines, c, span)]
     placed = build_levels(inside, text)
     sections: list[Section] = []
-    for i, p in enumerate(placed):
-        c = p.cand
-        limit = placed[i + 1].cand.start if i + 1 < len(placed) else span.end
+    limits = [p.cand.start for p in placed[1:]] + [span.end]
+    for (c, depth, parent), limit in zip(placed, limits):
         a, b = _title_bounds(text, c, limit)
-        sec = Section(
-            level=p.depth, marker=c.marker, scheme=c.scheme, ordinal=c.ordinal, title=text[a:b],
-            start=c.start, end=span.end, heading_end=b, plan=plan,
-        )
-        if p.parent is not None:
-            sec.parent = sections[p.parent]
+        sec = Section(depth, c.marker, c.scheme, c.ordinal, text[a:b], c.start, span.end, b, plan=plan)
+        if parent is not None:
+            sec.parent = sections[parent]
             sec.parent.children.append(sec)
         else:
             plan.sections.append(sec)

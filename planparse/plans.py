@@ -17,6 +17,7 @@ import regex
 
 from .clutter import is_clutter
 from .lines import Lines
+from .patterns import compile_pattern
 
 _CN = "一二三四五六七八九十"
 # Each branch starts with its literal (篇, 第, 范文, 计划 …) and looks behind only
@@ -29,10 +30,10 @@ _PLAN_MARKER = regex.compile(
     rf"|(?:计划|計劃|方案|范文)\s*\K(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000]*$))",
     regex.MULTILINE,
 )
-_STARTS_MARKER = regex.compile(r"(?:[一二三四五六七八九十]{1,3}\s?[、．.,，]|[（(]|\d{1,2}\s?[、．.)）]|[①-⑳•●◆▲■★])")
-_LEADING_MARKER = regex.compile(r"\d{1,2}[、.．]\s*")
-_INNER_COLON = regex.compile(r".[：:].")
-_STARTS_YEAR = regex.compile(r"\d{2,4}")
+_STARTS_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s?[、．.,，]|[（(]|\d{1,2}\s?[、．.)）]|[①-⑳•●◆▲■★])")
+_LEADING_MARKER = re.compile(r"\d{1,2}[、.．]\s*")
+_INNER_COLON = re.compile(r".[：:].")
+_STARTS_YEAR = re.compile(r"\d{2,4}")
 _STRIP = " \t\u3000:：《》<>“”\"'-—_"
 
 
@@ -45,19 +46,19 @@ class PlanSpan:
 
 
 @lru_cache(maxsize=1)
-def _title_conf() -> tuple[regex.Pattern[str], int, re.Pattern[str], regex.Pattern[str]]:
+def _title_conf() -> tuple[re.Pattern[str], int, re.Pattern[str], re.Pattern[str]]:
     """The title pattern, the longest title, a quick test for any title ending in a line,
     and the generic heading words that are no title on their own."""
     raw = tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
-    endings = "|".join(sorted(map(regex.escape, raw["endings"]), key=len, reverse=True))
-    pattern = regex.compile(
+    endings = "|".join(sorted(map(re.escape, raw["endings"]), key=len, reverse=True))
+    pattern = compile_pattern(
         rf"^[^。，,；;！？!?]*?(?:{endings})(?:\s*[-—(（]?\s*(?:范文|范本|计划|通用|精选)?\s*(?:[{_CN}]{{1,2}}|\d{{1,2}})?\s*[)）]?)?"
         rf"(?:\s*[（(][^（）()]{{0,12}}[)）])?[^。，,；;！？!?：:、]{{0,8}}\s*$"
     )
     any_ending = re.compile("|".join(map(re.escape, raw["endings"])))  # most lines have none
-    generic = regex.compile(
-        rf"(?:{'|'.join(map(regex.escape, raw['generic_qualifiers']))})?"
-        rf"(?:{'|'.join(map(regex.escape, raw['generic_topics']))})?(?:{'|'.join(map(regex.escape, raw['generic_endings']))})\s*[：:]?"
+    generic = compile_pattern(
+        rf"(?:{'|'.join(map(re.escape, raw['generic_qualifiers']))})?"
+        rf"(?:{'|'.join(map(re.escape, raw['generic_topics']))})?(?:{'|'.join(map(re.escape, raw['generic_endings']))})\s*[：:]?"
     )
     return pattern, int(raw["max_length"]), any_ending, generic
 
@@ -82,7 +83,7 @@ def is_title_line(line: str) -> bool:
 
 
 # A site's category after the title: …教科室工作计划-工作计划, …工会工作计划 -计划.
-_SITE_SUFFIX = regex.compile(r"(?<=计划|方案|安排|要点)\s*[-—]\s*(?:工作)?(?:计划|方案|范文)$")
+_SITE_SUFFIX = re.compile(r"(?<=计划|方案|安排|要点)\s*[-—]\s*(?:工作)?(?:计划|方案|范文)$")
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -97,12 +98,14 @@ _MIN_SAME_TITLE = 8
 
 
 def _norm_title(s: str) -> str:
-    s = regex.sub(r"[\s《》“”\"'：:\-—_]", "", s)
-    s = regex.sub(rf"(?:篇\s*[{_CN}\d]+|范文[{_CN}\d]+|[{_CN}\d]+)$", "", s)
-    return s
+    return _TITLE_NUMBER.sub("", _TITLE_NOISE.sub("", s))
 
 
-_RUN_BEFORE = regex.compile(r"[^。！？!?,，；;：:>\s|]*\s?$")
+_TITLE_NOISE = re.compile(r"[\s《》“”\"'：:\-—_]")
+_TITLE_NUMBER = re.compile(rf"(?:篇\s*[{_CN}\d]+|范文[{_CN}\d]+|[{_CN}\d]+)$")
+
+
+_RUN_BEFORE = re.compile(r"[^。！？!?,，；;：:>\s|]*\s?$")
 
 
 def _title_before(text: str, line_start: int, marker_start: int) -> tuple[int, str] | None:
@@ -182,10 +185,10 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
 
 
 # A plan's sign-off: the office or school on a short line, then the date (陆渡中学教科室 / 2月20日).
-_SIGNER = regex.compile(r"[\u4e00-\u9fffA-Za-z]{2,20}(?:学校|小学|中学|学院|幼儿园|教科室|教务处|政教处|德育处|"
+_SIGNER = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,20}(?:学校|小学|中学|学院|幼儿园|教科室|教务处|政教处|德育处|"
                         r"教导处|办公室|总务处|工会|委员会|大队部|团委|中心|年级组|教研组)")
-_SIGN_DATE = regex.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
-_RESTART = regex.compile(r"(?:一\s?[、．.]|第一[部章]|1\s?[、．.])")
+_SIGN_DATE = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
+_RESTART = re.compile(r"(?:一\s?[、．.]|第一[部章]|1\s?[、．.])")
 
 
 def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:

@@ -7,9 +7,8 @@ colon right before a list that starts at 1 (``…。落实目标的具体措施:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-
-import regex
 
 from .clutter import is_clutter
 from .lines import Lines
@@ -18,22 +17,22 @@ from .numbering import BOUNDARY, LINE, Candidate
 LABEL_RANK = 28
 _MAX_LABEL_LINE = 34
 
-_COLON_LINE = regex.compile(r"(?P<title>[^\s：:。，,；;！？!?、（(【\[#\d][^：:。，,；;！？!?\r\n]{0,24}?)\s*[：:]$")
-_SHORT_LINE = regex.compile(r"(?P<title>[\u4e00-\u9fff][^。，,；;：:！？!?、\r\n]{1,14})$")
-_INLINE_LABEL = regex.compile(r"(?:^|(?<=[。；;！？!?]))\s*(?P<title>[^。，,；;：:！？!?、\s\d]{2,16})[：:]\s*$")
+_COLON_LINE = re.compile(r"(?P<title>[^\s：:。，,；;！？!?、（(【\[#\d][^：:。，,；;！？!?\r\n]{0,24}?)\s*[：:]$")
+_SHORT_LINE = re.compile(r"(?P<title>[\u4e00-\u9fff][^。，,；;：:！？!?、\r\n]{1,14})$")
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[。；;！？!?]))\s*(?P<title>[^。，,；;：:！？!?、\s\d]{2,16})[：:]\s*$")
 # What opens a list: its first item, or the first month / week of a schedule (工作安排 / 九月份：…).
-_FIRST_ITEM = regex.compile(
+_FIRST_ITEM = re.compile(
     r"^(?:[一1１][、．.]|[（(][一1１][）)]|[①⑴•●◆▲■★-]|(?:十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])月份?[：:\s]|第[一1]周)"
 )
-_MARKERISH = regex.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.）)]|[①-⑳⑴-⒇•●◆▲■★-])")
+_MARKERISH = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.）)]|[①-⑳⑴-⒇•●◆▲■★-])")
 
 
 # A lead-in clause (现计划如下：, 主要有：) introduces a list without naming a part.
-_LEAD_IN = regex.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分别是|具体如下|有|是|为|如|即)$")
+_LEAD_IN = re.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分别是|具体如下|有|是|为|如|即)$")
 
 
 # Frame parts of a plan (导言：构建共识，协同前行 / 结语): top-level, never parents.
-_FRAME = regex.compile(r"(?:导言|引言|前言|序言|结语|结束语|后记|尾声|導言|結語)(?:[：:][^。；;！？!?\r\n]{0,24})?$")
+_FRAME = re.compile(r"(?:导言|引言|前言|序言|结语|结束语|后记|尾声|導言|結語)(?:[：:][^。；;！？!?\r\n]{0,24})?$")
 FRAME_KEY = "label:frame"
 
 
