@@ -330,6 +330,7 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
             cand = _candidate(scheme, m, pos, ctx, text, starts)
             if cand is not None:
                 found.append((pos, scheme.order, cand, m.end()))
+                break  # the first scheme in data order wins the position
     for scheme in schemes:
         if not _scans_everywhere(scheme):
             continue

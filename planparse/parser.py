@@ -24,8 +24,9 @@ from .plans import PlanSpan, is_title_line, split_plans
 from .standalone import find_label_lines
 
 _TITLE_STOP = re.compile(r"[。：:\r\n]")
-_LEAD = " \t\u3000:：、.．,，)）】"
-_TRAIL = " \t\u3000"
+_LEAD_RUN = re.compile(r"[ \t\u3000:：、.．,，)）】]*")
+_STARS = re.compile(r"\**")
+_TRAIL = " \t\u3000*"
 _MAX_TITLE = 200
 _MIN_PAGE_TITLE = 8
 _CLUTTER_HEAD = 30  # a run-on page line that opens with clutter: 1、精选优质文档-倾情为你奉上…
@@ -147,16 +148,13 @@ def _close(text: str, sec: Section, end: int) -> None:
 def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
     """Title after the marker: up to the first 。：: or line end, and before the next heading."""
     a = c.marker_end
-    while a < limit and text[a] in _LEAD:
-        a += 1
-    if c.scheme in ("bullet", "bullet-inline", "markdown"):
-        while a < limit and text[a] == "*":
-            a += 1
+    if a < limit:
+        a = _LEAD_RUN.match(text, a, limit).end()
+        if c.scheme in ("bullet", "bullet-inline", "markdown"):
+            a = _STARS.match(text, a, limit).end()
     stop = min(limit, a + _MAX_TITLE)
     m = _TITLE_STOP.search(text, a, stop)
-    b = m.start() if m else stop
-    while b > a and text[b - 1] in _TRAIL + "*":
-        b -= 1
+    b = a + len(text[a : m.start() if m else stop].rstrip(_TRAIL))
     if a == b:  # no title: the heading ends with its marker, not after the blanks that follow it
         return c.marker_end, c.marker_end
     return a, b

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import planparse
 
 from .conftest import CORPORA, read
@@ -264,3 +266,22 @@ def test_unmarked_plans_on_one_page(parsed):
     after = next(p for p in doc.plans if p.start > signed)
     assert after.title == "" and doc.text[after.start :].startswith("一、指导思想")
     assert after.sections[0].title == "指导思想"
+
+
+@pytest.mark.parametrize("date", ["2月20日", "2023年 2月20日", "2023-02-20", "2023.2.20"])
+def test_a_sign_off_dated_in_any_common_form_ends_its_plan(date):
+    # The 004 page shape (signer line, date line, an outline restarting at 一、) with other date forms.
+    text = ("陆渡中学教科室工作计划\n一、指导思想\n认真学习。\n二、工作目标\n提高质量。\n"
+            f"陆渡中学教科室\n\n{date}\n\n一、指导思想\n坚持育人。\n二、主要工作\n开展教研。\n")
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert len(doc.plans) == 2
+    assert doc.plans[1].title == "" and text[doc.plans[1].start :].startswith("一、指导思想\n坚持育人")
+
+
+@pytest.mark.parametrize("name, tail", [("000_a899a329fb790c0d.txt", "相关推荐"),
+                                        ("003_6f7cf6aaac7bc96b.txt", "《小学2023-2024学年工作计划》相关文档")])
+def test_the_related_pages_list_at_a_page_end_belongs_to_no_plan(parsed, name, tail):
+    doc = parsed(name)
+    line_start = doc.text.index("\n" + tail) + 1
+    assert doc.plans and all(p.end <= line_start for p in doc.plans)
+    assert all(s.start < line_start for s in doc.walk())
