@@ -126,20 +126,32 @@ def _next_same(cands: list[Candidate]) -> list[int | None]:
     return out
 
 
+def _innermost(keys: list[str], key: str) -> int | None:
+    """The deepest open level whose list key is ``key``, or None."""
+    if key not in keys:
+        return None
+    k = len(keys) - 1
+    while keys[k] != key:
+        k -= 1
+    return k
+
+
 def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
     """Place candidates into a hierarchy; rejected candidates are left out."""
     placed: list[Placed] = []
     stack: list[_Open] = []
+    keys: list[str] = []  # the list key of each open level (stack[k].cand.key)
     last_heading: Candidate | None = None
     following = _next_same(cands)
     seen_last: dict[str, int | None] = {}  # last ordinal placed per list key, across parents
 
     def push(cand: Candidate, depth_index: int) -> None:
         nonlocal last_heading
-        del stack[depth_index:]
+        del stack[depth_index:], keys[depth_index:]
         parent = stack[-1].index if stack else None
         placed.append(Placed(cand, depth_index + 1, parent))
         stack.append(_Open(cand, cand.ordinal, len(placed) - 1))
+        keys.append(cand.key)
         seen_last[cand.key] = cand.ordinal
         last_heading = cand
 
@@ -154,12 +166,12 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
             while depth > 0 and stack[depth - 1].cand.rank >= HEAVY_RANK - 15:
                 depth -= 1
             push(cand, depth)
-            stack.pop()
+            stack.pop(), keys.pop()
             continue
         if cand.scheme == "label":
             push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))
             continue
-        same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].cand.key == cand.key), None)
+        same = _innermost(keys, cand.key)
         continues_open = same is not None and n is not None and stack[same].last is not None \
             and n == stack[same].last + 1
         if stack and cand.context == LINE and not continues_open and _broken_line_before(text, cand.start):

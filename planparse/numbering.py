@@ -12,7 +12,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from importlib import resources
 from typing import NamedTuple
@@ -71,6 +71,10 @@ class Candidate(NamedTuple):
     @property
     def at_line_start(self) -> bool:
         return self.context == LINE
+
+
+# Candidate(*fields) without the Python-level __new__ of a NamedTuple (the hot path).
+_new_candidate = partial(tuple.__new__, Candidate)
 
 
 @lru_cache(maxsize=4096)
@@ -215,6 +219,7 @@ def _allowed(scheme_inline: str, context: str) -> bool:
 # A line's head: indentation, then optionally a decoration (** * > Ø |) and more blanks.
 _HEAD_INDENT = re.compile(r"[ \t\u3000\u00a0\u200b\ufeff]*")
 _HEAD_DECOR = re.compile(r"(?:\*\*|\*|>|Ø|\|)[ \t\u3000\u00a0]*")
+_INDENT_OR_DECOR = frozenset(" \t\u3000\u00a0\u200b\ufeff*>Ø|")
 # What ends just before a BOUNDARY position: a boundary character, or a gap of two
 # blanks inside a line (two scans: each starts with a character class, which `re` finds fast).
 _AFTER_BOUNDARY_CHAR = re.compile("[" + re.escape("".join(sorted(_BOUNDARY_CHARS))) + "][" + _SPACE + "]*")
@@ -226,13 +231,17 @@ def marker_positions(text: str, starts: list[int]) -> dict[int, str]:
     every other position is GLUED."""
     out = dict.fromkeys([m.end() for m in _GAP.finditer(text)], BOUNDARY)
     out.update(dict.fromkeys([m.end() for m in _AFTER_BOUNDARY_CHAR.finditer(text)], BOUNDARY))
+    size = len(text)
+    # Most lines start flush with their text: their head is their start.
+    out.update(dict.fromkeys([s for s in starts if s < size and text[s] not in _INDENT_OR_DECOR], LINE))
     head, decor = _HEAD_INDENT.match, _HEAD_DECOR.match
     for s in starts:
-        p = head(text, s).end()
-        out[p] = LINE
-        d = decor(text, p)
-        if d is not None:
-            out[d.end()] = LINE
+        if s < size and text[s] in _INDENT_OR_DECOR:
+            p = head(text, s).end()
+            out[p] = LINE
+            d = decor(text, p)
+            if d is not None:
+                out[d.end()] = LINE
     return out
 
 
@@ -283,7 +292,7 @@ def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[
         key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
     elif name in _TITLE_IS_MARKER:
         marker = ""  # 九月份：/第一周 are unnumbered headings titled by the period itself
-    return Candidate(start, start + len(marker), name, key, scheme.family, ordinal, rank, ctx, marker, prefix)
+    return _new_candidate((start, start + len(marker), name, key, scheme.family, ordinal, rank, ctx, marker, prefix))
 
 
 _position_then_order = itemgetter(0, 1)
