@@ -9,6 +9,7 @@ skip and repeat numbers, so small gaps are tolerated at line starts.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from .numbering import GLUED, LINE, Candidate
@@ -27,6 +28,10 @@ class Placed(NamedTuple):
     cand: Candidate
     depth: int
     parent: int | None  # index into the placed list
+
+
+# The tuples without a NamedTuple's Python-level __new__ (built once per heading).
+_new_placed, _new_open = partial(tuple.__new__, Placed), partial(tuple.__new__, _Open)
 
 
 def _continues(level: _Open, cand: Candidate, confirmed: bool) -> bool:
@@ -92,7 +97,10 @@ def _broken_line_before(text: str, pos: int) -> bool:
     if j < 0 or not "\u4e00" <= text[j] <= "\u9fff":
         return False
     # Only the last 30 characters matter: a line that long with no break in them.
-    return j >= 30 and not any(ch in "\r\n" for ch in text[j - 30 : j])
+    if j < 30:
+        return False
+    before = text[j - 30 : j]
+    return "\n" not in before and "\r" not in before
 
 
 def _intro_depth(nxt: Candidate | None, stack: list[_Open]) -> int:
@@ -149,8 +157,8 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         nonlocal last_heading
         del stack[depth_index:], keys[depth_index:]
         parent = stack[-1].index if stack else None
-        placed.append(Placed(cand, depth_index + 1, parent))
-        stack.append(_Open(cand, cand.ordinal, len(placed) - 1))
+        placed.append(_new_placed((cand, depth_index + 1, parent)))
+        stack.append(_new_open((cand, cand.ordinal, len(placed) - 1)))
         keys.append(cand.key)
         seen_last[cand.key] = cand.ordinal
         last_heading = cand

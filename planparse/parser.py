@@ -113,7 +113,7 @@ def _merge(text: str, numbered: list[Candidate], labels: list[Candidate]) -> lis
 def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate], starts: list[int]) -> Plan:
     plan = Plan(title=span.title, start=span.start, end=span.end)
     lo, hi = bisect_left(starts, span.body_start), bisect_left(starts, span.end)
-    inside = [c for c in cands[lo:hi] if not _is_title_repeat(text, lines, c, span)]
+    inside = [c for c in cands[lo:hi] if c.scheme != "label" or not _is_title_repeat(text, lines, c, span)]
     placed = build_levels(inside, text)
     sections: list[Section] = []
     limits = [p.cand.start for p in placed[1:]] + [span.end]
@@ -129,7 +129,8 @@ def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate],
     # A section runs to the next heading at its level or above, or to the plan end.
     open_: list[Section] = []
     for sec in sections:
-        while open_ and open_[-1].level >= sec.level:
+        level = sec.level
+        while open_ and open_[-1].level >= level:
             _close(text, open_.pop(), sec.start)
         open_.append(sec)
     for sec in open_:
