@@ -195,17 +195,15 @@ def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:
     """Untitled plans that start right after another plan's sign-off: a signer line, a
     date line, then an outline that starts again at 一、 (a page that lost the next title)."""
     out = []
-    body = [ln for ln in lines.lines if not ln.blank]
-    for signer, date, nxt in zip(body, body[1:], body[2:]):
-        if _ends_like_a_date(text[date.end - 1]) and _SIGN_DATE.fullmatch(date.text(text)) \
-                and _SIGNER.fullmatch(signer.text(text)) and _RESTART.match(nxt.text(text)):
+    body = [ln for ln in lines.lines if ln.start < ln.end]
+    # A date line ends with 日 or a digit: a quick test before the patterns.
+    dated = [k for k in range(1, len(body) - 1) if text[body[k].end - 1] == "日" or text[body[k].end - 1].isdigit()]
+    for k in dated:
+        signer, date, nxt = body[k - 1], body[k], body[k + 1]
+        if _SIGN_DATE.fullmatch(date.text(text)) and _SIGNER.fullmatch(signer.text(text)) \
+                and _RESTART.match(nxt.text(text)):
             out.append((nxt.start, "", nxt.start))
     return out
-
-
-def _ends_like_a_date(last: str) -> bool:
-    """A quick test before `_SIGN_DATE`: a date line ends with 日 or a digit."""
-    return last == "日" or last.isdigit()
 
 
 _TAIL = re.compile(r"相关文档|相關文檔|相关推荐|相關推薦|猜你喜欢|猜你喜歡|热门推荐|相关文章|相關文章|延伸阅读|"
