@@ -270,29 +270,53 @@ def _schemes_starting_with(ch: str) -> tuple[Scheme, ...]:
 
 def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[int]) -> Candidate | None:
     """The candidate a scheme's match makes at ``start`` in context ``ctx``, or None."""
+    found = m.group(0)
+    shape = _SHAPES.get((scheme.order, found), _UNKNOWN)
+    if shape is _UNKNOWN:
+        if len(_SHAPES) > _MAX_SHAPES:
+            _SHAPES.clear()
+        shape = _SHAPES[scheme.order, found] = _shape(scheme, m)
+    if shape is None:
+        return None
+    ordinal, prefix, marker_len, key, rank = shape
+    if marker_len is None:
+        marker_len = 0  # 九月份：/第一周 are unnumbered headings titled by the period itself
+    else:
+        marker_len += m.start() - start  # a range before the match (3-4月) is part of the marker
+    if key is None:
+        # Nested bullets often share a glyph: the indentation tells their levels apart.
+        key = f"bullet:{found[:1]}:{_indent(text, start, starts)}"
+    return _new_candidate((start, start + marker_len, scheme.name, key, scheme.family, ordinal, rank, ctx,
+                           text[start : start + marker_len], prefix))
+
+
+# What a scheme makes of a marker's text does not depend on where it stands: remembered.
+_SHAPES: dict[tuple[int, str], tuple[int | None, str, int | None, str | None, int] | None] = {}
+_MAX_SHAPES = 20_000
+_UNKNOWN = object()
+
+
+def _shape(scheme: Scheme, m) -> tuple[int | None, str, int | None, str | None, int] | None:
+    """(ordinal, prefix, marker length, list key, rank) of a scheme's match, or None when the
+    match makes no marker. The length is None for headings without a marker (九月份：), the
+    key None where it depends on the position (bullets)."""
     num = m.group("num")
     kind = scheme.ordinal
-    if kind == "arabic":
-        ordinal, prefix = int(num), ""
-    else:
-        ordinal, prefix = _parse_ordinal(kind, (scheme.has_end and m.group("end")) or num)
-        if ordinal is None and kind not in ("none", "hashes", "sequence"):
-            return None
-        if kind == "month" and ordinal is not None and not 1 <= ordinal <= 12:
-            return None
-    if ordinal is not None and ordinal > 60:
+    ordinal, prefix = _parse_ordinal(kind, (scheme.has_end and m.group("end")) or num)
+    if ordinal is None and kind not in ("none", "hashes", "sequence"):
+        return None
+    if ordinal is not None and (ordinal > 60 or (kind == "month" and not 1 <= ordinal <= 12)):
         return None
     name = scheme.name
-    marker = text[start : m.end()].rstrip(BLANKS)
+    marker_len = len(m.group(0).rstrip(BLANKS))
     key, rank = name, scheme.rank
     if name == "markdown":
         key, rank = f"markdown:{len(num)}", rank + len(num)
     elif name in ("bullet", "bullet-inline"):
-        # Nested bullets often share a glyph: the indentation tells their levels apart.
-        key = f"bullet:{num[:1]}:{_indent(text, start, starts)}"
+        key = None
     elif name in _TITLE_IS_MARKER:
-        marker = ""  # 九月份：/第一周 are unnumbered headings titled by the period itself
-    return _new_candidate((start, start + len(marker), name, key, scheme.family, ordinal, rank, ctx, marker, prefix))
+        marker_len = None  # no marker: the period names the heading
+    return ordinal, prefix, marker_len, key, rank
 
 
 _position_then_order = itemgetter(0, 1)

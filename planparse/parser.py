@@ -23,11 +23,11 @@ from .numbering import GLUED, LINE, Candidate, find_candidates
 from .plans import PlanSpan, is_title_line, split_plans
 from .standalone import find_label_lines
 
-_TITLE_STOP = re.compile(r"[。：:\r\n]")
-_LEAD_RUN = re.compile(r"[ \t\u3000:：、.．,，)）】]*")
-_STARS = re.compile(r"\**")
+# A heading's title: after the punctuation left of its marker, up to the first 。：: or the
+# line end, at most 200 characters; after a bullet or a markdown hash, after its bold stars.
+_TITLE = re.compile(r"[ \t\u3000:：、.．,，)）】]*(?P<title>[^。：:\r\n]{0,200})")
+_STARRED_TITLE = re.compile(r"[ \t\u3000:：、.．,，)）】]*\**(?P<title>[^。：:\r\n]{0,200})")
 _TRAIL = " \t\u3000*"
-_MAX_TITLE = 200
 _MIN_PAGE_TITLE = 8
 _CLUTTER_HEAD = 30  # a run-on page line that opens with clutter: 1、精选优质文档-倾情为你奉上…
 
@@ -148,14 +148,10 @@ def _close(text: str, sec: Section, end: int) -> None:
 
 def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
     """Title after the marker: up to the first 。：: or line end, and before the next heading."""
-    a = c.marker_end
-    if a < limit:
-        a = _LEAD_RUN.match(text, a, limit).end()
-        if c.scheme in ("bullet", "bullet-inline", "markdown"):
-            a = _STARS.match(text, a, limit).end()
-    stop = min(limit, a + _MAX_TITLE)
-    m = _TITLE_STOP.search(text, a, stop)
-    b = a + len(text[a : m.start() if m else stop].rstrip(_TRAIL))
+    pattern = _STARRED_TITLE if c.scheme in ("bullet", "bullet-inline", "markdown") else _TITLE
+    m = pattern.match(text, c.marker_end, max(limit, c.marker_end))
+    a = m.start("title")
+    b = a + len(m.group("title").rstrip(_TRAIL))
     if a == b:  # no title: the heading ends with its marker, not after the blanks that follow it
         return c.marker_end, c.marker_end
     return a, b
