@@ -72,3 +72,16 @@ def test_position_tried_schemes_still_find_their_markers():
     assert {("part", "第一部分"), ("chapter", "第一章"), ("circled", "①"), ("paren-digit", "⑴"),
             ("bracket", "【重点工作】"), ("roman", "Ⅱ."), ("sequence", "首先，")} <= found
     assert {c.scheme for c in find_candidates(text)} >= {"month", "week"}
+
+
+def test_a_marker_text_seen_before_keeps_its_position_dependent_parts():
+    # What a scheme makes of "• " or "3-4月" is remembered; the indentation of a bullet and
+    # the range before a month are still read where each stands.
+    text = "• 总目标\n    • 分目标\n• 总目标二\n3-4月：读书\n5月：写字\n"
+    first = find_candidates(text)
+    again = find_candidates("\n" + text)
+    assert [(c.start + 1, c.key, c.marker) for c in first] == [(c.start, c.key, c.marker) for c in again]
+    keys = [c.key for c in first if c.scheme.startswith("bullet")]
+    assert keys[0] == keys[2] != keys[1]
+    month = next(c for c in first if c.scheme == "month")
+    assert (text[month.start : month.start + 4], month.marker, month.ordinal) == ("3-4月", "", 4)
