@@ -20,6 +20,7 @@ from typing import NamedTuple
 import regex
 
 from .lines import BLANKS, Lines
+from .firstchars import first_chars
 from .patterns import compile_pattern
 
 # Where a marker stands: at a line start, after a sentence/clause boundary, or glued to text.
@@ -52,6 +53,8 @@ class Scheme:
     requires: frozenset[str] | None = None  # the scan is skipped when none of these occurs
     anchored: regex.Pattern[str] | re.Pattern[str] | None = None  # ``pattern`` for matching at a position
     has_end: bool = False  # the pattern has a group ``end`` (a range's last number)
+    first: frozenset[str] | None = None  # the characters its marker may begin with (None: any)
+    range_first: frozenset[str] | None = None  # … and those of the range before it
 
 
 class Candidate(NamedTuple):
@@ -157,6 +160,8 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
                 range_before=regex.compile(f"(?:{entry['range_before']})$") if entry.get("range_before") else None,
                 anchored=compile_pattern(entry["pattern"]),
                 has_end="(?P<end>" in entry["pattern"],
+                first=first_chars(entry["pattern"]),
+                range_first=first_chars(entry["range_before"]) if entry.get("range_before") else None,
             )
         )
     labelled = raw["labelled"][0]
@@ -220,29 +225,57 @@ def _allowed(scheme_inline: str, context: str) -> bool:
 _HEAD_INDENT = re.compile(r"[ \t\u3000\u00a0\u200b\ufeff]*")
 _HEAD_DECOR = re.compile(r"(?:\*\*|\*|>|Ø|\|)[ \t\u3000\u00a0]*")
 _INDENT_OR_DECOR = frozenset(" \t\u3000\u00a0\u200b\ufeff*>Ø|")
-# What ends just before a BOUNDARY position: a boundary character, or a gap of two
-# blanks inside a line (two scans: each starts with a character class, which `re` finds fast).
-_AFTER_BOUNDARY_CHAR = re.compile("[" + re.escape("".join(sorted(_BOUNDARY_CHARS))) + "][" + _SPACE + "]*")
-_GAP = re.compile("[" + _SPACE + "][" + _SPACE + "]+")
+
+
+@lru_cache(maxsize=1)
+def _marker_chars() -> frozenset[str] | None:
+    """Every character a marker can begin with (None: any character may)."""
+    schemes, words, _ = load_schemes()
+    firsts = [s.first for s in schemes] + [s.range_first for s in schemes if s.range_before is not None]
+    if any(f is None for f in firsts):
+        return None
+    return frozenset().union(*firsts, (w[0] for w in words))
+
+
+@lru_cache(maxsize=1)
+def _boundary_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What ends just before a BOUNDARY position where a marker may begin: a boundary
+    character, or a gap of two blanks inside a line (two scans, each led by a character
+    class, which `re` finds fast; the lookahead keeps positions no marker begins at out)."""
+    chars = _marker_chars()
+    ahead = "" if chars is None else "(?=[" + "".join(map(re.escape, sorted(chars))) + "])"
+    after_char = re.compile("[" + re.escape("".join(sorted(_BOUNDARY_CHARS))) + "][" + _SPACE + "]*" + ahead)
+    gap = re.compile("[" + _SPACE + "][" + _SPACE + "]+" + ahead)
+    return after_char, gap
 
 
 def marker_positions(text: str, starts: list[int]) -> dict[int, str]:
-    """Every LINE and BOUNDARY position of ``text`` (the contexts `context_of` gives them);
-    every other position is GLUED."""
-    out = dict.fromkeys([m.end() for m in _GAP.finditer(text)], BOUNDARY)
-    out.update(dict.fromkeys([m.end() for m in _AFTER_BOUNDARY_CHAR.finditer(text)], BOUNDARY))
+    """The LINE and BOUNDARY positions of ``text`` (the contexts `context_of` gives them)
+    whose character may begin a marker; every other position is GLUED or begins none."""
+    after_char, gap = _boundary_scans()
+    chars = _marker_chars() or _ANY_CHAR
+    out = dict.fromkeys([m.end() for m in gap.finditer(text)], BOUNDARY)
+    out.update(dict.fromkeys([m.end() for m in after_char.finditer(text)], BOUNDARY))
     size = len(text)
     # Most lines start flush with their text: their head is their start.
-    out.update(dict.fromkeys([s for s in starts if s < size and text[s] not in _INDENT_OR_DECOR], LINE))
+    out.update(dict.fromkeys([s for s in starts if s < size and text[s] in chars], LINE))
     head, decor = _HEAD_INDENT.match, _HEAD_DECOR.match
     for s in starts:
         if s < size and text[s] in _INDENT_OR_DECOR:
             p = head(text, s).end()
-            out[p] = LINE
             d = decor(text, p)
-            if d is not None:
-                out[d.end()] = LINE
+            for q in (p,) if d is None else (p, d.end()):
+                if q < size and text[q] in chars:
+                    out[q] = LINE
     return out
+
+
+class _AnyChar:
+    def __contains__(self, ch: str) -> bool:
+        return True
+
+
+_ANY_CHAR = _AnyChar()
 
 
 def _scans_everywhere(scheme: Scheme) -> bool:
@@ -251,20 +284,15 @@ def _scans_everywhere(scheme: Scheme) -> bool:
     return scheme.inline == "anywhere" or scheme.range_before is not None
 
 
-@lru_cache(maxsize=1)
-def _dispatch_table() -> tuple[dict[str, tuple[Scheme, ...]], tuple[tuple[Scheme, regex.Pattern[str]], ...]]:
-    schemes = load_schemes()[0]
-    probes = tuple((s, regex.compile(s.pattern.pattern)) for s in schemes if not _scans_everywhere(s))
-    return {}, probes
+_BY_CHAR: dict[str, tuple[Scheme, ...]] = {}
 
 
 def _schemes_starting_with(ch: str) -> tuple[Scheme, ...]:
-    """The position-tried schemes whose marker can begin with ``ch``, in data order
-    (found once per character by partial matching, then cached)."""
-    table, probes = _dispatch_table()
-    found = table.get(ch)
+    """The position-tried schemes whose marker can begin with ``ch``, in data order (cached)."""
+    found = _BY_CHAR.get(ch)
     if found is None:
-        found = table[ch] = tuple(s for s, probe in probes if probe.match(ch, partial=True) is not None)
+        found = _BY_CHAR[ch] = tuple(s for s in load_schemes()[0] if not _scans_everywhere(s)
+                                     and (s.first is None or ch in s.first))
     return found
 
 
@@ -346,8 +374,8 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
     # Full-width digits (１．２、) scan as ASCII ones: same length, so offsets hold.
     scan = text.translate(_ASCII_DIGITS) if not present.isdisjoint(_FULL_DIGITS) else text
     found: list[tuple[int, int, Candidate, int]] = []
-    positions = marker_positions(text, starts)
-    by_char, size = _dispatch_table()[0], len(scan)
+    positions = marker_positions(scan, starts)
+    by_char, size = _BY_CHAR, len(scan)
     for pos, ctx in positions.items():
         if pos >= size:
             continue

@@ -10,6 +10,7 @@ from planparse.lines import Lines
 from planparse.numbering import (
     GLUED,
     LINE,
+    _marker_chars,
     _scans_everywhere,
     _schemes_starting_with,
     context_of,
@@ -25,9 +26,11 @@ from .test_invariants import PIECES
 def _contexts_agree(text: str) -> None:
     starts = Lines(text).starts
     positions = marker_positions(text, starts)
+    begins = _marker_chars()
     for pos, ch in enumerate(text):
-        if ch.isspace() or ch in "\u200b\u200c\u200d\ufeff*>|":
-            continue  # no marker begins with a blank or a line decoration
+        if ch not in begins:
+            assert pos not in positions  # no marker begins with it: not a position to try
+            continue
         assert positions.get(pos, GLUED) == context_of(text, pos, starts), (pos, text[max(0, pos - 5) : pos + 5])
 
 
@@ -59,11 +62,21 @@ def test_every_marker_a_whole_text_scan_finds_is_tried_at_its_position(path):
     text = read(path)
     schemes, _, _ = load_schemes()
     for scheme in schemes:
-        if _scans_everywhere(scheme):
-            continue
         for m in scheme.pattern.finditer(text):
-            if m.end() > m.start():
+            if m.end() == m.start():
+                continue
+            assert text[m.start()] in _marker_chars(), (scheme.name, m.group(0))
+            if not _scans_everywhere(scheme):
                 assert scheme in _schemes_starting_with(text[m.start()]), (scheme.name, m.group(0))
+
+
+def test_every_scheme_knows_the_characters_its_markers_begin_with():
+    # A scheme whose first characters could not be read would make every position a candidate.
+    schemes, _, _ = load_schemes()
+    assert all(s.first for s in schemes), [s.name for s in schemes if not s.first]
+    begins = _marker_chars()
+    assert set("一十（(〔1９①⑴⒈•●-第首【#ⅡIA目任") - set("９") <= begins
+    assert "的" not in begins and "。" not in begins
 
 
 def test_position_tried_schemes_still_find_their_markers():
