@@ -50,11 +50,9 @@ class Scheme:
     guard_before: regex.Pattern[str] | None
     order: int
     range_before: regex.Pattern[str] | None = None
-    requires: frozenset[str] | None = None  # the scan is skipped when none of these occurs
     anchored: regex.Pattern[str] | re.Pattern[str] | None = None  # ``pattern`` for matching at a position
     has_end: bool = False  # the pattern has a group ``end`` (a range's last number)
     first: frozenset[str] | None = None  # the characters its marker may begin with (None: any)
-    range_first: frozenset[str] | None = None  # … and those of the range before it
 
 
 class Candidate(NamedTuple):
@@ -138,6 +136,13 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
     return None, ""
 
 
+def _with_range(entry: dict) -> str:
+    """A scheme's pattern matched at a position: with the optional range before it (3-4月)."""
+    if entry.get("range_before"):
+        return f"(?:{entry['range_before']})?(?:{entry['pattern']})"
+    return entry["pattern"]
+
+
 @lru_cache(maxsize=1)
 def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
     """Schemes from ``data/schemes.toml`` in match order, and the labelled-marker words."""
@@ -156,28 +161,18 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
                 guard_after=compile_pattern(entry["guard_after"]) if entry.get("guard_after") else None,
                 guard_before=compile_pattern(f"(?:{entry['guard_before']})$") if entry.get("guard_before") else None,
                 order=i,
-                requires=frozenset(entry["requires"]) if entry.get("requires") else None,
                 range_before=regex.compile(f"(?:{entry['range_before']})$") if entry.get("range_before") else None,
-                anchored=compile_pattern(entry["pattern"]),
+                anchored=compile_pattern(_with_range(entry)),
                 has_end="(?P<end>" in entry["pattern"],
-                first=first_chars(entry["pattern"]),
-                range_first=first_chars(entry["range_before"]) if entry.get("range_before") else None,
+                first=first_chars(_with_range(entry)),
             )
         )
     labelled = raw["labelled"][0]
     return tuple(schemes), tuple(labelled["words"]), int(labelled["rank"])
 
 
-_FULL_DIGITS = frozenset("０１２３４５６７８９")
+_FULL_DIGIT = re.compile("[０-９]")
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-@lru_cache(maxsize=1)
-def _required_chars() -> re.Pattern[str]:
-    """One character class of every scheme's ``requires`` (and the full-width digits):
-    which of them a text holds."""
-    chars = set().union(_FULL_DIGITS, *(s.requires for s in load_schemes()[0] if s.requires))
-    return re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +226,7 @@ _INDENT_OR_DECOR = frozenset(" \t\u3000\u00a0\u200b\ufeff*>Ø|")
 def _marker_chars() -> frozenset[str] | None:
     """Every character a marker can begin with (None: any character may)."""
     schemes, words, _ = load_schemes()
-    firsts = [s.first for s in schemes] + [s.range_first for s in schemes if s.range_before is not None]
+    firsts = [s.first for s in schemes]
     if any(f is None for f in firsts):
         return None
     return frozenset().union(*firsts, (w[0] for w in words))
@@ -279,9 +274,9 @@ _ANY_CHAR = _AnyChar()
 
 
 def _scans_everywhere(scheme: Scheme) -> bool:
-    """Schemes found glued to text, or whose marker may begin before the match (a range),
-    scan the whole text; the others are tried only at LINE/BOUNDARY positions."""
-    return scheme.inline == "anywhere" or scheme.range_before is not None
+    """Schemes found glued to text scan the whole text; the others are tried only at
+    LINE/BOUNDARY positions."""
+    return scheme.inline == "anywhere"
 
 
 _BY_CHAR: dict[str, tuple[Scheme, ...]] = {}
@@ -359,29 +354,57 @@ def _guarded(scheme: Scheme, scan: str, start: int, end: int) -> bool:
 def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidate]:
     """Every position where a numbering marker may open a heading, in text order.
 
-    At most one candidate starts at a position (the first scheme in data order
-    wins), and no candidate starts inside another's marker. ``starts`` are the
-    text's line starts when the caller has them (`Lines.starts`).
+    At most one candidate starts at a position (a labelled marker, else the first
+    scheme in data order, wins), and no candidate starts inside another's marker.
+    ``starts`` are the text's line starts when the caller has them (`Lines.starts`).
 
     Schemes that may stand glued to text scan the whole text; the rest are only
     tried where a marker may stand (line heads, after a boundary), each position
     trying just the schemes whose marker can begin with its character.
     """
-    schemes, _, labelled_rank = load_schemes()
     if starts is None:
         starts = Lines(text).starts
-    present = set(_required_chars().findall(text))
     # Full-width digits (１．２、) scan as ASCII ones: same length, so offsets hold.
-    scan = text.translate(_ASCII_DIGITS) if not present.isdisjoint(_FULL_DIGITS) else text
-    found: list[tuple[int, int, Candidate, int]] = []
+    scan = text.translate(_ASCII_DIGITS) if _FULL_DIGIT.search(text) else text
     positions = marker_positions(scan, starts)
+    found = _at_positions(scan, text, positions, starts) + _everywhere(scan, text, positions, starts)
+    found.sort(key=_position_then_order)
+    out: list[Candidate] = []
+    covered = -1
+    absorb = -1
+    for start, _, cand, full_end in found:
+        if start < covered or start == absorb or (out and out[-1].start == start):
+            continue
+        out.append(cand)
+        covered = cand.marker_end
+        # What follows a bullet or a markdown hash on its line is the title,
+        # even when it begins with a number: "• 1.2.1. 备课前", "### 一、目标".
+        absorb = full_end if cand.scheme in ("bullet", "bullet-inline", "markdown") else -1
+    return out
+
+
+_Found = tuple[int, int, Candidate, int]  # (start, scheme order, candidate, end of the match)
+
+
+def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[int]) -> list[_Found]:
+    """Candidates of the labelled markers and the position-tried schemes."""
+    found: list[_Found] = []
     by_char, size = _BY_CHAR, len(scan)
+    labelled, labelled_first = _labelled_pattern(), _labelled_first()
     for pos, ctx in positions.items():
         if pos >= size:
             continue
-        tried = by_char.get(scan[pos])
+        ch = scan[pos]
+        if ch in labelled_first:
+            m = labelled.match(scan, pos)
+            if m is not None:
+                cand = _labelled(m, pos, ctx, text)
+                if cand is not None:
+                    found.append(cand)
+                    continue  # a labelled marker (目标一：) wins its position
+        tried = by_char.get(ch)
         if tried is None:
-            tried = _schemes_starting_with(scan[pos])
+            tried = _schemes_starting_with(ch)
         for scheme in tried:
             if ctx != LINE and scheme.inline == "line":
                 continue
@@ -392,10 +415,14 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
             if cand is not None:
                 found.append((pos, scheme.order, cand, m.end()))
                 break  # the first scheme in data order wins the position
-    for scheme in schemes:
+    return found
+
+
+def _everywhere(scan: str, text: str, positions: dict[int, str], starts: list[int]) -> list[_Found]:
+    """Candidates of the schemes that may stand glued to text: a whole-text scan each."""
+    found: list[_Found] = []
+    for scheme in load_schemes()[0]:
         if not _scans_everywhere(scheme):
-            continue
-        if scheme.requires is not None and scheme.requires.isdisjoint(present):
             continue
         for m in scheme.pattern.finditer(scan):
             start, end = m.span()
@@ -412,36 +439,27 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
             cand = _candidate(scheme, m, start, ctx, text, starts)
             if cand is not None:
                 found.append((start, scheme.order, cand, end))
-    for m in _labelled_pattern().finditer(text):
-        start = m.start()
-        ctx = positions.get(start, GLUED)
-        if ctx == GLUED:
-            continue
-        num = m.group("num")
-        if "." in num:
-            ordinal, prefix = _parse_ordinal("decimal", num)
-        else:
-            ordinal, prefix = chinese_ordinal(num), ""
-        if ordinal is None:
-            continue
-        end = m.end()
-        while end < len(text) and text[end] in "：:、．. \t\u3000":
-            end += 1
-        marker = text[start:end].rstrip(BLANKS)
-        word = m.group("word")
-        key = f"labelled:{word}:{prefix.count('.') + (1 if prefix else 0)}"
-        found.append((start, -1, Candidate(start, start + len(marker), "labelled", key, key, ordinal,
-                                           labelled_rank, ctx, marker, prefix), end))
-    found.sort(key=_position_then_order)
-    out: list[Candidate] = []
-    covered = -1
-    absorb = -1
-    for start, _, cand, full_end in found:
-        if start < covered or start == absorb or (out and out[-1].start == start):
-            continue
-        out.append(cand)
-        covered = cand.marker_end
-        # What follows a bullet or a markdown hash on its line is the title,
-        # even when it begins with a number: "• 1.2.1. 备课前", "### 一、目标".
-        absorb = full_end if cand.scheme in ("bullet", "bullet-inline", "markdown") else -1
-    return out
+    return found
+
+
+def _labelled(m, start: int, ctx: str, text: str) -> _Found | None:
+    """目标一 / 任务1 / 关键结果1.1: a labelled marker's candidate (its list is its word's)."""
+    num = m.group("num")
+    if "." in num:
+        ordinal, prefix = _parse_ordinal("decimal", num)
+    else:
+        ordinal, prefix = chinese_ordinal(num), ""
+    if ordinal is None:
+        return None
+    end = m.end()
+    while end < len(text) and text[end] in "：:、．. \t\u3000":
+        end += 1
+    marker = text[start:end].rstrip(BLANKS)
+    key = f"labelled:{m.group('word')}:{prefix.count('.') + (1 if prefix else 0)}"
+    rank = load_schemes()[2]
+    return start, -1, Candidate(start, start + len(marker), "labelled", key, key, ordinal, rank, ctx, marker, prefix), end
+
+
+@lru_cache(maxsize=1)
+def _labelled_first() -> frozenset[str]:
+    return frozenset(word[0] for word in load_schemes()[1])
