@@ -46,7 +46,19 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use planparse.load() for files")
-    doc = Document(text=text, source=source)
+    doc = Document(text=text, source=source, plans=_plans(text))
+    if extract:
+        from .extract import extract_document
+
+        extract_document(doc)
+    if classify:
+        from .classify import classify_document
+
+        classify_document(doc)
+    return doc
+
+
+def _plans(text: str) -> list[Plan]:
     lines = Lines(text)
     numbered = [c for c in find_candidates(text, lines.starts) if not _in_clutter(text, lines, c)]
     labels = find_label_lines(text, lines, is_title_line, numbered)
@@ -61,17 +73,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
             i += 1
         return None
 
-    for span in split_plans(text, lines, first_heading):
-        doc.plans.append(_build_plan(text, lines, span, cands, starts))
-    if extract:
-        from .extract import extract_document
-
-        extract_document(doc)
-    if classify:
-        from .classify import classify_document
-
-        classify_document(doc)
-    return doc
+    return [_build_plan(text, lines, span, cands, starts) for span in split_plans(text, lines, first_heading)]
 
 
 def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list[Candidate]:
@@ -167,4 +169,5 @@ def _is_title_repeat(text: str, lines: Lines, c: Candidate, span: PlanSpan) -> b
 def _assign_ids(sections: list[Section], prefix: str) -> None:
     for i, sec in enumerate(sections, 1):
         sec.id = f"{prefix}{i}"
-        _assign_ids(sec.children, f"{sec.id}.")
+        if sec.children:
+            _assign_ids(sec.children, f"{sec.id}.")
