@@ -255,13 +255,12 @@ def marker_positions(text: str, starts: list[int]) -> dict[int, str]:
     # Most lines start flush with their text: their head is their start.
     out.update(dict.fromkeys([s for s in starts if s < size and text[s] in chars], LINE))
     head, decor = _HEAD_INDENT.match, _HEAD_DECOR.match
-    for s in starts:
-        if s < size and text[s] in _INDENT_OR_DECOR:
-            p = head(text, s).end()
-            d = decor(text, p)
-            for q in (p,) if d is None else (p, d.end()):
-                if q < size and text[q] in chars:
-                    out[q] = LINE
+    for s in [s for s in starts if s < size and text[s] in _INDENT_OR_DECOR]:
+        p = head(text, s).end()
+        d = decor(text, p)
+        for q in (p,) if d is None else (p, d.end()):
+            if q < size and text[q] in chars:
+                out[q] = LINE
     return out
 
 
@@ -274,8 +273,8 @@ _ANY_CHAR = _AnyChar()
 
 
 def _scans_everywhere(scheme: Scheme) -> bool:
-    """Schemes found glued to text scan the whole text; the others are tried only at
-    LINE/BOUNDARY positions."""
+    """Schemes found glued to text also scan the whole text for their GLUED markers;
+    every scheme is tried at the LINE/BOUNDARY positions."""
     return scheme.inline == "anywhere"
 
 
@@ -283,11 +282,10 @@ _BY_CHAR: dict[str, tuple[Scheme, ...]] = {}
 
 
 def _schemes_starting_with(ch: str) -> tuple[Scheme, ...]:
-    """The position-tried schemes whose marker can begin with ``ch``, in data order (cached)."""
+    """The schemes whose marker can begin with ``ch``, in data order (cached)."""
     found = _BY_CHAR.get(ch)
     if found is None:
-        found = _BY_CHAR[ch] = tuple(s for s in load_schemes()[0] if not _scans_everywhere(s)
-                                     and (s.first is None or ch in s.first))
+        found = _BY_CHAR[ch] = tuple(s for s in load_schemes()[0] if s.first is None or ch in s.first)
     return found
 
 
@@ -387,7 +385,8 @@ _Found = tuple[int, int, Candidate, int]  # (start, scheme order, candidate, end
 
 
 def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[int]) -> list[_Found]:
-    """Candidates of the labelled markers and the position-tried schemes."""
+    """Candidates at the LINE/BOUNDARY positions: a labelled marker, else the first scheme
+    in data order whose marker stands there."""
     found: list[_Found] = []
     by_char, size = _BY_CHAR, len(scan)
     labelled, labelled_first = _labelled_pattern(), _labelled_first()
@@ -419,21 +418,22 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
 
 
 def _everywhere(scan: str, text: str, positions: dict[int, str], starts: list[int]) -> list[_Found]:
-    """Candidates of the schemes that may stand glued to text: a whole-text scan each."""
+    """GLUED candidates of the schemes that may stand glued to text: a whole-text scan each
+    (at LINE/BOUNDARY positions every scheme was tried already)."""
     found: list[_Found] = []
     for scheme in load_schemes()[0]:
         if not _scans_everywhere(scheme):
             continue
         for m in scheme.pattern.finditer(scan):
             start, end = m.span()
-            if end == start:
+            if end == start or start in positions:
                 continue
             if scheme.range_before is not None:
                 r = scheme.range_before.search(scan, max(0, start - 10), start)
                 start = r.start() if r is not None else start
             if _guarded(scheme, scan, start, end):
                 continue
-            ctx = positions.get(start, GLUED)
+            ctx = positions.get(start, GLUED)  # GLUED but for a range that began at a position
             if not _allowed(scheme.inline, ctx):
                 continue
             cand = _candidate(scheme, m, start, ctx, text, starts)

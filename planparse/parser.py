@@ -13,7 +13,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 
-from .clutter import clutter_at, is_clutter
+from .clutter import MAX_CLUTTER_LINE, clutter_at, is_clutter
 from .hierarchy import build_levels
 from .lines import Lines
 from .loader import load_text
@@ -99,6 +99,8 @@ def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list
 def _in_clutter(text: str, lines: Lines, cand: Candidate) -> bool:
     """A marker on a clutter line, unless the clutter only follows it (…工作。本文轉自…频道)."""
     ln = lines.line_of(cand.start)
+    if ln.end - ln.start > MAX_CLUTTER_LINE:
+        return False  # no clutter line is that long
     at = clutter_at(ln.text(text))
     return at is not None and (ln.start + at <= cand.start or ln.end - ln.start <= 40)
 
