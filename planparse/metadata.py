@@ -19,6 +19,7 @@ _NOT_SCHOOL = re.compile(r"^(?:学年度|第[一二]学期|学期|学年|本|我
 _YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–－~至到]+\s*(?P<b>(?:19|20)?\d{2})\s*(?:年)?\s*学年")
 # Two consecutive years name a school year even without 学年 (2020-2021图书馆第一学期工作计划).
 _YEAR_PAIR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–－~至到]+\s*(?P<b>(?:19|20)?\d{2})(?!\d)")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _SINGLE_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})\s*学年")
 _SEMESTER = re.compile(r"第(?P<n>[一二12])学期|(?P<ud>[上下])学期|(?P<season>春季|秋季|春|秋)(?:季)?学期")
 
@@ -45,16 +46,18 @@ def plan_metadata(text: str, plan: Plan) -> dict[str, Any]:
         if not _NOT_SCHOOL.match(name) and len(name) >= 3:
             meta["school"] = name
             break
-    year = _year_pair(_YEAR.search(head)) or next(
-        (pair for pair in map(_year_pair, _YEAR_PAIR.finditer(head)) if pair and pair["end"] == pair["start"] + 1), None)
-    if year:
-        meta["academic_year"] = year
-    else:
-        y1 = _SINGLE_YEAR.search(head)
-        if y1:
-            a = int(y1.group("a"))
-            meta["academic_year"] = {"start": a, "end": a + 1}
-    s = _SEMESTER.search(head)
+    if _ANY_YEAR.search(head):  # every year pattern holds one
+        year = _year_pair(_YEAR.search(head)) or next(
+            (pair for pair in map(_year_pair, _YEAR_PAIR.finditer(head)) if pair and pair["end"] == pair["start"] + 1),
+            None)
+        if year:
+            meta["academic_year"] = year
+        else:
+            y1 = _SINGLE_YEAR.search(head)
+            if y1:
+                a = int(y1.group("a"))
+                meta["academic_year"] = {"start": a, "end": a + 1}
+    s = _SEMESTER.search(head) if "学期" in head else None
     if s:
         if s.group("n"):
             meta["semester"] = 1 if s.group("n") in "一1" else 2

@@ -278,6 +278,11 @@ def _scans_everywhere(scheme: Scheme) -> bool:
     return scheme.inline == "anywhere"
 
 
+@lru_cache(maxsize=1)
+def _glued_capable() -> tuple[Scheme, ...]:
+    return tuple(s for s in load_schemes()[0] if _scans_everywhere(s))
+
+
 _BY_CHAR: dict[str, tuple[Scheme, ...]] = {}
 
 
@@ -421,9 +426,7 @@ def _everywhere(scan: str, text: str, positions: dict[int, str], starts: list[in
     """GLUED candidates of the schemes that may stand glued to text: a whole-text scan each
     (at LINE/BOUNDARY positions every scheme was tried already)."""
     found: list[_Found] = []
-    for scheme in load_schemes()[0]:
-        if not _scans_everywhere(scheme):
-            continue
+    for scheme in _glued_capable():
         for m in scheme.pattern.finditer(scan):
             start, end = m.span()
             if end == start or start in positions:
