@@ -243,3 +243,10 @@ def test_items_under_guiding_ideas_do_not_inherit_guiding_ideology_in_an_unseen_
     right_now = sum(now[i][0][0] == exs[i].labels[0] for i in items)
     assert right_now > sum(before[i][0][0] == exs[i].labels[0] for i in items)
 
+
+def test_homework_is_teaching_not_home_school():
+    from planparse.classify.baseline import KeywordRules
+
+    doc = labelled("一、教学工作\n（一）家庭作业\n控制家庭作业总量，分层布置，精批细改。\n")
+    assert by_title(doc, "家庭作业").label == "teaching"
+    assert KeywordRules().labels(["家庭作业"])[0][0] == "teaching"
