@@ -212,3 +212,41 @@ def test_vague_items_lean_to_their_parents_topic_in_an_unseen_plan():
     alone = label_tree(dataclasses.replace(model, inherit=0.0), nodes)
     assert all(leaning[i][0][0] == "mental_health" for i in items)
     assert any(alone[i][0][0] != "mental_health" for i in items)
+
+
+def test_items_under_guiding_ideas_do_not_inherit_guiding_ideology_in_an_unseen_plan():
+    # 004 (an education-research office and a union plan) held out: the points under its 工作思路
+    # (架起连心桥,协调上下级; 增多活动载体,丰富业余生活 …) are union work, not guiding ideas.
+    import dataclasses
+
+    from planparse.classify.structure import Node, label_tree, link
+    from planparse.classify.training import as_xy, examples_from_annotation
+    from planparse.evaluation.corpus import annotated
+
+    assert taxonomy().not_inherited == ("guiding_ideology",)
+    docs = list(annotated(CORPORA))
+    held = next(d for d in docs if d.name.startswith("004_"))
+    train = [e for d in docs if d is not held for e in examples_from_annotation(d.gold, d.text, d.name)]
+    X, y, extra, _ = as_xy(train)
+    model = planparse.classify.SectionClassifier().fit(X, y, secondary=extra).model_
+    assert model.rules.not_inherited == ("guiding_ideology",)
+    exs = examples_from_annotation(held.gold, held.text, held.name, unlabelled=True)
+    pos = {e.start: i for i, e in enumerate(exs)}
+    nodes = link([Node(e.text.row(), pos.get(e.parent_start)) for e in exs])
+    items = [i for i, e in enumerate(exs) if e.text.parent == "工作思路" and e.labels and e.labels[0] != "guiding_ideology"]
+    assert len(items) >= 4
+    passing_all = dataclasses.replace(model, rules=dataclasses.replace(model.rules, not_inherited=()))
+    now, before = label_tree(model, nodes), label_tree(passing_all, nodes)
+    wrong_now = sum(now[i][0][0] == "guiding_ideology" for i in items)
+    wrong_before = sum(before[i][0][0] == "guiding_ideology" for i in items)
+    assert wrong_now <= 1 < wrong_before
+    right_now = sum(now[i][0][0] == exs[i].labels[0] for i in items)
+    assert right_now > sum(before[i][0][0] == exs[i].labels[0] for i in items)
+
+
+def test_homework_is_teaching_not_home_school():
+    from planparse.classify.baseline import KeywordRules
+
+    doc = labelled("一、教学工作\n（一）家庭作业\n控制家庭作业总量，分层布置，精批细改。\n")
+    assert by_title(doc, "家庭作业").label == "teaching"
+    assert KeywordRules().labels(["家庭作业"])[0][0] == "teaching"

@@ -133,3 +133,9 @@ def test_a_pickled_array_is_refused_not_unpickled(tmp_path):
 def test_a_missing_model_file_raises_model_error(tmp_path):
     with pytest.raises(ModelError, match="cannot read"):
         load_model(tmp_path / "nowhere.npz")
+
+
+def test_the_labels_a_parent_does_not_pass_down_survive_a_round_trip(tmp_path):
+    shipped = default_model()
+    assert shipped.rules.not_inherited == ("guiding_ideology",)
+    assert load_model(save_model(shipped, tmp_path)).rules.not_inherited == ("guiding_ideology",)

@@ -214,7 +214,8 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
             inherit_min=float(self.inherit_min),
             rules=LabelRules(**{role: (lab if lab in names else None) for role, lab in (
                 ("container", tax.with_role(CONTAINER)), ("goals", tax.with_role(GOALS)),
-                ("fallback", tax.with_role(FALLBACK)))}),
+                ("fallback", tax.with_role(FALLBACK)))},
+                not_inherited=tuple(lab for lab in tax.not_inherited if lab in names)),
             meta={"params": self.get_params()},
         )
         return self

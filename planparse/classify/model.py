@@ -32,6 +32,7 @@ class LabelRules:
     container: str | None = None
     goals: str | None = None
     fallback: str | None = None
+    not_inherited: tuple[str, ...] = ()  # topics a parent passes no lean to its vague items
 
 
 @dataclass(eq=False)

@@ -58,7 +58,7 @@ def save_model(model: SectionModel, path: str | Path) -> Path:
         "inherit": model.inherit,
         "inherit_min": model.inherit_min,
         "rules": {"container": model.rules.container, "goals": model.rules.goals,
-                  "fallback": model.rules.fallback},
+                  "fallback": model.rules.fallback, "not_inherited": list(model.rules.not_inherited)},
         "meta": model.meta,
     }
     arrays: dict[str, np.ndarray] = {
@@ -144,7 +144,8 @@ def _build(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> SectionMode
         max_labels=int(header["max_labels"]),
         inherit=float(header.get("inherit", 0.0)),
         inherit_min=float(header.get("inherit_min", 0.2)),
-        rules=LabelRules(**{k: rules.get(k) for k in ("container", "goals", "fallback")}),
+        rules=LabelRules(**{k: rules.get(k) for k in ("container", "goals", "fallback")},
+                         not_inherited=tuple(map(str, rules.get("not_inherited") or ()))),
         meta=dict(header.get("meta") or {}),
     )
 

@@ -11,7 +11,9 @@ vague item (``组织实施``, ``三年级组``) under a safety or sports heading
 likely about the same thing. Sections are scored parents first, and the
 parent's most probable topic, when it has at least ``model.inherit_min``, adds
 ``model.inherit`` to that topic's score in each such child. (A heading that
-names topics keeps them: 心理健康与安全教育 under 学生发展 stays both.)
+names topics keeps them: 心理健康与安全教育 under 学生发展 stays both.) A label marked
+``inherited = false`` in the taxonomy (指导思想/工作思路) is not passed down: the
+items of a plan's guiding ideas are about their own subjects.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import numpy as np
 from .model import SectionModel, softmax
 
 # Under a goals heading, a topic this probable comes before `goals`.
-GOAL_TOPIC_MIN = 0.1
+GOAL_TOPIC_MIN = 0.05
 # A container's children must agree this much for their topic to be its second label.
 DOMINANT_SHARE = 0.5
 
@@ -56,14 +58,17 @@ def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[An
     rules = model.rules
     topics = [k for k, c in enumerate(classes) if c not in (rules.container, rules.goals, rules.fallback)]
     topical = {classes[k] for k in topics}
+    # What a parent can pass down: its topics, but not those that say what part of the plan it is
+    # (the items under 工作思路 are about their own subjects).
+    passed = [k for k in topics if classes[k] not in rules.not_inherited]
     probas: list[np.ndarray] = []
     seen: list[bool] = []
     for n in nodes:
         z, s = model.decision_row(n.row)
-        if (model.inherit and topics and n.parent is not None and n.parent < len(probas)
+        if (model.inherit and passed and n.parent is not None and n.parent < len(probas)
                 and not model.named(n.row)):
             up = probas[n.parent]
-            t = max(topics, key=lambda k: up[k])
+            t = max(passed, key=lambda k: up[k])
             if up[t] >= model.inherit_min:
                 z = z.copy()
                 z[t] += model.inherit

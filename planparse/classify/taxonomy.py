@@ -32,6 +32,8 @@ class Label:
     keywords: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     role: str | None = None
+    # False: a section under this label passes no topic down to its vague items (see structure.py).
+    inherited: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,11 @@ class Taxonomy:
         """Which label comes first when a heading names several: topics, then goals, container, fallback."""
         return {None: 0, GOALS: 1, CONTAINER: 2, FALLBACK: 3}.get(self[label_id].role, 0)
 
+    @property
+    def not_inherited(self) -> tuple[str, ...]:
+        """Ids of the labels whose sections pass no topic down to their vague items."""
+        return tuple(lab.id for lab in self.labels if not lab.inherited)
+
     def with_role(self, role: str) -> str | None:
         """The id of the label playing ``role`` (container, goals, fallback), if any."""
         return next((lab.id for lab in self.labels if lab.role == role), None)
@@ -75,6 +82,7 @@ def parse_taxonomy(text: str, source: str | None = None) -> Taxonomy:
                 keywords=tuple(str(k) for k in e.get("keywords", ())),
                 patterns=tuple(str(p) for p in e.get("patterns", ())),
                 role=e.get("role"),
+                inherited=bool(e.get("inherited", True)),
             )
             for e in raw.get("label", ())
         )
