@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from .clutter import is_clutter
+from .firstchars import first_chars
 from .lines import Lines
 from .numbering import BOUNDARY, LINE, Candidate
 
@@ -34,6 +35,9 @@ _LEAD_IN = re.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分�
 # Frame parts of a plan (导言：构建共识，协同前行 / 结语): top-level, never parents.
 _FRAME = re.compile(r"(?:导言|引言|前言|序言|结语|结束语|后记|尾声|導言|結語)(?:[：:][^。；;！？!?\r\n]{0,24})?$")
 FRAME_KEY = "label:frame"
+_FRAME_FIRST = first_chars(_FRAME.pattern)  # None would mean any character
+_MAX_COLON_LINE = 26  # 工作思路： … a label ending in a colon
+_MAX_SHORT_LINE = 15  # the longest _SHORT_LINE
 
 
 def _label(start: int, end: int, context: str, key: str = "label") -> Candidate:
@@ -45,7 +49,13 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
     numbered_starts = [c.start for c in numbered]
     out: list[Candidate] = []
     for i, ln in enumerate(lines.lines):
-        if not 0 < ln.end - ln.start <= _MAX_LABEL_LINE:
+        size = ln.end - ln.start
+        if not 0 < size <= _MAX_LABEL_LINE:
+            continue
+        # Each kind of label line below needs one of these: a quick test before the patterns.
+        first = text[ln.start]
+        if not ((_FRAME_FIRST is None or first in _FRAME_FIRST) or (size <= _MAX_COLON_LINE and text[ln.end - 1] in "：:")
+                or (size <= _MAX_SHORT_LINE and "\u4e00" <= first <= "\u9fff")):
             continue
         # A line holding a numbered marker is that heading's line, not a label.
         k = bisect_left(numbered_starts, ln.start)
@@ -57,7 +67,7 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
         if _FRAME.match(s):
             out.append(_label(ln.start, ln.end, LINE, FRAME_KEY))
             continue
-        if len(s) > 26:
+        if len(s) > _MAX_COLON_LINE:
             continue
         m = _COLON_LINE.fullmatch(s)
         if m:
