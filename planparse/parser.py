@@ -60,7 +60,7 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
 
 def _plans(text: str) -> list[Plan]:
     lines = Lines(text)
-    numbered = [c for c in find_candidates(text, lines.starts) if not _in_clutter(text, lines, c)]
+    numbered = _outside_clutter(text, lines, find_candidates(text, lines.starts))
     labels = find_label_lines(text, lines, is_title_line, numbered)
     cands = _drop_page_artifact(text, lines, _merge(text, numbered, labels))
     starts = [c.start for c in cands]
@@ -96,13 +96,20 @@ def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list
     return cands
 
 
-def _in_clutter(text: str, lines: Lines, cand: Candidate) -> bool:
-    """A marker on a clutter line, unless the clutter only follows it (…工作。本文轉自…频道)."""
-    ln = lines.line_of(cand.start)
-    if ln.end - ln.start > MAX_CLUTTER_LINE:
-        return False  # no clutter line is that long
-    at = clutter_at(ln.text(text))
-    return at is not None and (ln.start + at <= cand.start or ln.end - ln.start <= 40)
+def _outside_clutter(text: str, lines: Lines, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates not on a clutter line, unless the clutter only follows the marker
+    (…工作。本文轉自…频道). Candidates come in text order: each line is looked at once."""
+    out: list[Candidate] = []
+    idx, at, line = -1, None, None
+    for c in cands:
+        i = lines.index_of(c.start)
+        if i != idx:
+            idx, line = i, lines.lines[i]
+            # no clutter line is longer than MAX_CLUTTER_LINE
+            at = clutter_at(line.text(text)) if line.end - line.start <= MAX_CLUTTER_LINE else None
+        if at is None or (line.start + at > c.start and line.end - line.start > 40):
+            out.append(c)
+    return out
 
 
 def _merge(text: str, numbered: list[Candidate], labels: list[Candidate]) -> list[Candidate]:
