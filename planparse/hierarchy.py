@@ -165,6 +165,12 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
 
     for i, cand in enumerate(cands):
         n = cand.ordinal
+        same = _innermost(keys, cand.key)
+        if same is not None and n is not None:
+            level = stack[same]
+            if level.last is not None and n == level.last + 1 and cand.prefix == level.cand.prefix:
+                push(cand, same)  # the next item of an open list: most headings
+                continue
         # Confirmed: the next item of this list follows, or the list continues one seen before
         # under another parent (目标一 under 第二部分, 目标三 under 第三部分).
         confirmed = n is not None and (following[i] == n + 1 or seen_last.get(cand.key) == n - 1)
@@ -179,7 +185,6 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         if cand.scheme == "label":
             push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))
             continue
-        same = _innermost(keys, cand.key)
         continues_open = same is not None and n is not None and stack[same].last is not None \
             and n == stack[same].last + 1
         if stack and cand.context == LINE and not continues_open and _broken_line_before(text, cand.start):
