@@ -86,6 +86,14 @@ def is_title_line(line: str) -> bool:
 _SITE_SUFFIX = re.compile(r"(?<=计划|方案|安排|要点)\s*[-—]\s*(?:工作)?(?:计划|方案|范文)$")
 
 
+_MARKDOWN_HASHES = re.compile(r"^#{1,6}[ \t]*")
+
+
+def _clean_title(title: str) -> str:
+    """A plan title without a site's category suffix (-工作计划) or a markdown heading's hashes."""
+    return _SITE_SUFFIX.sub("", _MARKDOWN_HASHES.sub("", title))
+
+
 def _same_title(a: str, b: str) -> bool:
     """One plan's title twice: equal once normalized, or one is the other plus a site's
     category suffix (紫石中学…工会工作计划 -计划 / 紫石中学…工会工作计划)."""
@@ -180,7 +188,7 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
         end = starts[i + 1][0] if i + 1 < len(starts) else tail
         while end > a and text[end - 1] in " \t\r\n\u3000":
             end -= 1
-        plans.append(PlanSpan(a, max(end, a), _SITE_SUFFIX.sub("", title), min(body, max(end, a))))
+        plans.append(PlanSpan(a, max(end, a), _clean_title(title), min(body, max(end, a))))
     return plans
 
 

@@ -285,3 +285,10 @@ def test_the_related_pages_list_at_a_page_end_belongs_to_no_plan(parsed, name, t
     line_start = doc.text.index("\n" + tail) + 1
     assert doc.plans and all(p.end <= line_start for p in doc.plans)
     assert all(s.start < line_start for s in doc.walk())
+
+
+def test_a_markdown_title_line_gives_the_plan_its_title_without_the_hashes(parsed):
+    # d006 opens with "### 小学第二学期工作计划": the hashes are the page's markup, not the title.
+    doc = parsed("devset/d006.txt")
+    assert doc.plans[0].title == "小学第二学期工作计划"
+    assert doc.text.startswith("### 小学第二学期工作计划") and doc.plans[0].start == 0
