@@ -233,24 +233,22 @@ def _marker_chars() -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=1)
-def _boundary_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What ends just before a BOUNDARY position where a marker may begin: a boundary
-    character, or a gap of two blanks inside a line (two scans, each led by a character
-    class, which `re` finds fast; the lookahead keeps positions no marker begins at out)."""
+def _boundary_scan() -> re.Pattern[str]:
+    """Runs that end just before a BOUNDARY position where a marker may begin: a boundary
+    character or a blank, then blanks (one scan led by a character class, which `re` finds
+    fast; the lookahead keeps positions no marker begins at out). A run that is one blank
+    alone is no boundary: `marker_positions` drops it."""
     chars = _marker_chars()
     ahead = "" if chars is None else "(?=[" + "".join(map(re.escape, sorted(chars))) + "])"
-    after_char = re.compile("[" + re.escape("".join(sorted(_BOUNDARY_CHARS))) + "][" + _SPACE + "]*" + ahead)
-    gap = re.compile("[" + _SPACE + "][" + _SPACE + "]+" + ahead)
-    return after_char, gap
+    return re.compile("[" + re.escape("".join(sorted(_BOUNDARY_CHARS))) + _SPACE + "][" + _SPACE + "]*" + ahead)
 
 
 def marker_positions(text: str, starts: list[int]) -> dict[int, str]:
     """The LINE and BOUNDARY positions of ``text`` (the contexts `context_of` gives them)
     whose character may begin a marker; every other position is GLUED or begins none."""
-    after_char, gap = _boundary_scans()
     chars = _marker_chars() or _ANY_CHAR
-    out = dict.fromkeys([m.end() for m in gap.finditer(text)], BOUNDARY)
-    out.update(dict.fromkeys([m.end() for m in after_char.finditer(text)], BOUNDARY))
+    out = dict.fromkeys([m.end() for m in _boundary_scan().finditer(text)
+                         if m.end() - m.start() > 1 or text[m.start()] in _BOUNDARY_CHARS], BOUNDARY)
     size = len(text)
     # Most lines start flush with their text: their head is their start.
     out.update(dict.fromkeys([s for s in starts if s < size and text[s] in chars], LINE))
