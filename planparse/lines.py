@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property, partial
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
@@ -27,8 +28,15 @@ class Line(NamedTuple):
         return self.start >= self.end
 
 
+_new_line = partial(tuple.__new__, Line)  # Line(*fields) without a Python-level call
+
+
 class Lines:
-    """The lines of a text with O(log n) lookup of the line holding an offset."""
+    """The lines of a text with O(log n) lookup of the line holding an offset.
+
+    Each line's bounds are kept in three lists (``starts`` raw, ``firsts`` and ``lasts``
+    without the blanks around it); `Line` tuples are made when asked for.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -41,10 +49,8 @@ class Lines:
             widths = [len(p) + 1 for p in parts[:-1]]
         raw = [0, *accumulate(widths)]
         bodies = [p.lstrip(BLANKS) for p in parts]
-        starts = [r + len(p) - len(b) for r, p, b in zip(raw, parts, bodies)]
-        ends = [s + len(b.rstrip(BLANKS)) for s, b in zip(starts, bodies)]
-        # tuple.__new__ builds the Line tuples without a Python-level call each.
-        self.lines: list[Line] = list(map(tuple.__new__, repeat(Line), zip(starts, ends, raw)))
+        self.firsts: list[int] = [r + len(p) - len(b) for r, p, b in zip(raw, parts, bodies)]
+        self.lasts: list[int] = [s + len(b.rstrip(BLANKS)) for s, b in zip(self.firsts, bodies)]
         self._starts = raw
 
     @property
@@ -52,14 +58,27 @@ class Lines:
         """Where each line begins (its raw start, before any indentation)."""
         return self._starts
 
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Every line as a `Line` (made on first use)."""
+        # tuple.__new__ builds the Line tuples without a Python-level call each.
+        return list(map(tuple.__new__, repeat(Line), zip(self.firsts, self.lasts, self._starts)))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def line(self, index: int) -> Line:
+        return _new_line((self.firsts[index], self.lasts[index], self._starts[index]))
+
     def index_of(self, offset: int) -> int:
         return bisect_right(self._starts, offset) - 1
 
     def line_of(self, offset: int) -> Line:
-        return self.lines[self.index_of(offset)]
+        return self.line(self.index_of(offset))
 
     def next_nonblank(self, index: int) -> Line | None:
-        for i in range(index + 1, len(self.lines)):
-            if not self.lines[i].blank:
-                return self.lines[i]
+        firsts, lasts = self.firsts, self.lasts
+        for i in range(index + 1, len(firsts)):
+            if firsts[i] < lasts[i]:
+                return self.line(i)
         return None

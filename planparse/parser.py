@@ -104,7 +104,7 @@ def _outside_clutter(text: str, lines: Lines, cands: list[Candidate]) -> list[Ca
     for c in cands:
         i = lines.index_of(c.start)
         if i != idx:
-            idx, line = i, lines.lines[i]
+            idx, line = i, lines.line(i)
             # no clutter line is longer than MAX_CLUTTER_LINE
             at = clutter_at(line.text(text)) if line.end - line.start <= MAX_CLUTTER_LINE else None
         if at is None or (line.start + at > c.start and line.end - line.start > 40):

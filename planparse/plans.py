@@ -137,7 +137,7 @@ def _title_before(text: str, line_start: int, marker_start: int) -> tuple[int, s
 def _plan_at_marker(text: str, lines: Lines, m: regex.Match[str]) -> tuple[int, str, int]:
     """(plan start, title, body start) for a plan marker."""
     idx = lines.index_of(m.start())
-    ln = lines.lines[idx]
+    ln = lines.line(idx)
     rest = text[m.end() : ln.end]
     before = _title_before(text, ln.start, m.start())
     if before is not None:
@@ -160,7 +160,7 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
     seen_lines: set[int] = set()
     for m in _PLAN_MARKER.finditer(text):
         idx = lines.index_of(m.start())
-        ln = lines.lines[idx]
+        ln = lines.line(idx)
         line_text = ln.text(text)
         if idx in seen_lines or (is_clutter(line_text) and not line_text.startswith(("篇", "【"))):
             continue
@@ -203,11 +203,12 @@ def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:
     """Untitled plans that start right after another plan's sign-off: a signer line, a
     date line, then an outline that starts again at 一、 (a page that lost the next title)."""
     out = []
-    body = [ln for ln in lines.lines if ln.start < ln.end]
+    body = [i for i, (a, b) in enumerate(zip(lines.firsts, lines.lasts)) if a < b]
+    lasts = lines.lasts
     # A date line ends with 日 or a digit: a quick test before the patterns.
-    dated = [k for k in range(1, len(body) - 1) if text[body[k].end - 1] == "日" or text[body[k].end - 1].isdigit()]
+    dated = [k for k in range(1, len(body) - 1) if text[lasts[body[k]] - 1] == "日" or text[lasts[body[k]] - 1].isdigit()]
     for k in dated:
-        signer, date, nxt = body[k - 1], body[k], body[k + 1]
+        signer, date, nxt = lines.line(body[k - 1]), lines.line(body[k]), lines.line(body[k + 1])
         if _SIGN_DATE.fullmatch(date.text(text)) and _SIGNER.fullmatch(signer.text(text)) \
                 and _RESTART.match(nxt.text(text)):
             out.append((nxt.start, "", nxt.start))
@@ -233,7 +234,7 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
     repeated titles) when one stands before the first heading, else from the
     first line that is not clutter."""
     idx = lines.index_of(heading)
-    ln = lines.lines[idx]
+    ln = lines.line(idx)
     run: list[tuple[int, str, int]] = []
     lead = _LEADING_MARKER.match(text, ln.start, heading)
     glued_start = lead.end() if lead else ln.start
@@ -241,7 +242,7 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
     if glued and heading > glued_start and is_title_line(glued):
         run.append((glued_start, glued, heading))
     for j in range(idx - 1, -1, -1):
-        prev = lines.lines[j]
+        prev = lines.line(j)
         if prev.blank:
             continue
         s = prev.text(text)
@@ -271,7 +272,8 @@ def _title_after_clutter(text: str, lines: Lines, idx: int) -> tuple[int, str, i
     (页面标题 / 时间:… 网友 / XXXX小学工作计划 / 前言… / 一、…): the plan starts there."""
     found = None
     prev_clutter = False
-    for ln in lines.lines[:idx]:
+    for i in range(idx):
+        ln = lines.line(i)
         if ln.blank:
             continue
         s = ln.text(text)
@@ -285,7 +287,7 @@ def _title_after_clutter(text: str, lines: Lines, idx: int) -> tuple[int, str, i
 
 
 def _first_content(text: str, lines: Lines, a: int, b: int) -> int | None:
-    for ln in lines.lines[lines.index_of(a) :]:
+    for ln in map(lines.line, range(lines.index_of(a), len(lines))):
         if ln.start >= b:
             return None
         if not ln.blank and not is_clutter(ln.text(text)):
@@ -306,7 +308,7 @@ def _lines_with_title_ending(text: str, lines: Lines) -> list:
     text: the only lines `is_title_line` can accept."""
     any_ending = _title_conf()[2]
     found = dict.fromkeys(lines.index_of(m.start()) for m in any_ending.finditer(text))
-    return [lines.lines[i] for i in found if not lines.lines[i].blank]
+    return [ln for ln in map(lines.line, found) if not ln.blank]
 
 
 def _title_line_starts(text: str, lines: Lines, first_heading) -> list[tuple[int, str, int]]:

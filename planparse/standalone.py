@@ -48,31 +48,31 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
     """Label candidates (scheme ``label``, empty marker) in text order."""
     numbered_starts = [c.start for c in numbered]
     out: list[Candidate] = []
-    for i, ln in enumerate(lines.lines):
-        size = ln.end - ln.start
+    for i, (start, end) in enumerate(zip(lines.firsts, lines.lasts)):
+        size = end - start
         if not 0 < size <= _MAX_LABEL_LINE:
             continue
         # Each kind of label line below needs one of these: a quick test before the patterns.
-        first = text[ln.start]
-        if not ((_FRAME_FIRST is None or first in _FRAME_FIRST) or (size <= _MAX_COLON_LINE and text[ln.end - 1] in "：:")
+        first = text[start]
+        if not ((_FRAME_FIRST is None or first in _FRAME_FIRST) or (size <= _MAX_COLON_LINE and text[end - 1] in "：:")
                 or (size <= _MAX_SHORT_LINE and "\u4e00" <= first <= "\u9fff")):
             continue
         # A line holding a numbered marker is that heading's line, not a label.
-        k = bisect_left(numbered_starts, ln.start)
-        if k < len(numbered_starts) and numbered_starts[k] < ln.end:
+        k = bisect_left(numbered_starts, start)
+        if k < len(numbered_starts) and numbered_starts[k] < end:
             continue
-        s = ln.text(text)
+        s = text[start:end]
         if is_clutter(s) or is_title(s):
             continue
         if _FRAME.match(s):
-            out.append(_label(ln.start, ln.end, LINE, FRAME_KEY))
+            out.append(_label(start, end, LINE, FRAME_KEY))
             continue
         if len(s) > _MAX_COLON_LINE:
             continue
         m = _COLON_LINE.fullmatch(s)
         if m:
             if not _LEAD_IN.search(m.group("title")):
-                out.append(_label(ln.start, ln.end, LINE))
+                out.append(_label(start, end, LINE))
             continue
         if _SHORT_LINE.fullmatch(s):
             nxt = lines.next_nonblank(i)
@@ -82,7 +82,7 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
             if is_clutter(following):
                 continue
             if (len(following) >= max(20, 2 * len(s)) and not _MARKERISH.match(following)) or _FIRST_ITEM.match(following):
-                out.append(_label(ln.start, ln.end, LINE))
+                out.append(_label(start, end, LINE))
     # A clause ending in a colon right before a list starting at 1, inside a line.
     for c in numbered:
         if c.ordinal != 1 or c.context == LINE:
