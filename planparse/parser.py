@@ -100,14 +100,15 @@ def _outside_clutter(text: str, lines: Lines, cands: list[Candidate]) -> list[Ca
     """The candidates not on a clutter line, unless the clutter only follows the marker
     (…工作。本文轉自…频道). Candidates come in text order: each line is looked at once."""
     out: list[Candidate] = []
-    idx, at, line = -1, None, None
+    firsts, lasts = lines.firsts, lines.lasts
+    idx, at, first, size = -1, None, 0, 0
     for c in cands:
         i = lines.index_of(c.start)
         if i != idx:
-            idx, line = i, lines.line(i)
+            idx, first, size = i, firsts[i], lasts[i] - firsts[i]
             # no clutter line is longer than MAX_CLUTTER_LINE
-            at = clutter_at(line.text(text)) if line.end - line.start <= MAX_CLUTTER_LINE else None
-        if at is None or (line.start + at > c.start and line.end - line.start > 40):
+            at = clutter_at(text[first : lasts[i]]) if size <= MAX_CLUTTER_LINE else None
+        if at is None or (first + at > c.start and size > 40):
             out.append(c)
     return out
 
