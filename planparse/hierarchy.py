@@ -155,7 +155,8 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
 
     def push(cand: Candidate, depth_index: int) -> None:
         nonlocal last_heading
-        del stack[depth_index:], keys[depth_index:]
+        if depth_index < len(stack):
+            del stack[depth_index:], keys[depth_index:]
         parent = stack[-1].index if stack else None
         placed.append(_new_placed((cand, depth_index + 1, parent)))
         stack.append(_new_open((cand, cand.ordinal, len(placed) - 1)))

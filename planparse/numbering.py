@@ -281,14 +281,16 @@ def _glued_capable() -> tuple[Scheme, ...]:
     return tuple(s for s in load_schemes()[0] if _scans_everywhere(s))
 
 
-_BY_CHAR: dict[str, tuple[Scheme, ...]] = {}
+_BY_CHAR: dict[tuple[str, str], tuple[Scheme, ...]] = {}
 
 
-def _schemes_starting_with(ch: str) -> tuple[Scheme, ...]:
-    """The schemes whose marker can begin with ``ch``, in data order (cached)."""
-    found = _BY_CHAR.get(ch)
+def _schemes_starting_with(ch: str, ctx: str = LINE) -> tuple[Scheme, ...]:
+    """The schemes whose marker can begin with ``ch`` and stand in context ``ctx`` (LINE or
+    BOUNDARY), in data order (cached)."""
+    found = _BY_CHAR.get((ch, ctx))
     if found is None:
-        found = _BY_CHAR[ch] = tuple(s for s in load_schemes()[0] if s.first is None or ch in s.first)
+        found = _BY_CHAR[ch, ctx] = tuple(s for s in load_schemes()[0] if (s.first is None or ch in s.first)
+                                          and _allowed(s.inline, ctx))
     return found
 
 
@@ -347,7 +349,7 @@ _position_then_order = itemgetter(0, 1)
 
 
 def _guarded(scheme: Scheme, scan: str, start: int, end: int) -> bool:
-    if scheme.guard_before is not None and scheme.guard_before.search(scan, max(0, start - 4), start):
+    if scheme.guard_before is not None and scheme.guard_before.search(scan, start - 4 if start > 4 else 0, start):
         return True
     return scheme.guard_after is not None and scheme.guard_after.match(scan, end) is not None
 
@@ -404,12 +406,10 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
                 if cand is not None:
                     found.append(cand)
                     continue  # a labelled marker (目标一：) wins its position
-        tried = by_char.get(ch)
+        tried = by_char.get((ch, ctx))
         if tried is None:
-            tried = _schemes_starting_with(ch)
+            tried = _schemes_starting_with(ch, ctx)
         for scheme in tried:
-            if ctx != LINE and scheme.inline == "line":
-                continue
             m = scheme.anchored.match(scan, pos)
             if m is None or m.end() == pos or _guarded(scheme, scan, pos, m.end()):
                 continue
