@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import itemgetter
 from importlib import resources
@@ -53,6 +53,9 @@ class Scheme:
     anchored: regex.Pattern[str] | re.Pattern[str] | None = None  # ``pattern`` for matching at a position
     has_end: bool = False  # the pattern has a group ``end`` (a range's last number)
     first: frozenset[str] | None = None  # the characters its marker may begin with (None: any)
+    # marker text -> (ordinal, prefix, marker length, key, rank) or None: see `_shape`
+    shapes: dict[str, tuple[int | None, str, int | None, str | None, int] | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
 
 class Candidate(NamedTuple):
@@ -297,11 +300,12 @@ def _schemes_starting_with(ch: str, ctx: str = LINE) -> tuple[Scheme, ...]:
 def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[int]) -> Candidate | None:
     """The candidate a scheme's match makes at ``start`` in context ``ctx``, or None."""
     found = m.group(0)
-    shape = _SHAPES.get((scheme.order, found), _UNKNOWN)
+    shapes = scheme.shapes
+    shape = shapes.get(found, _UNKNOWN)
     if shape is _UNKNOWN:
-        if len(_SHAPES) > _MAX_SHAPES:
-            _SHAPES.clear()
-        shape = _SHAPES[scheme.order, found] = _shape(scheme, m)
+        if len(shapes) > _MAX_SHAPES:
+            shapes.clear()
+        shape = shapes[found] = _shape(scheme, m)
     if shape is None:
         return None
     ordinal, prefix, marker_len, key, rank = shape
@@ -316,9 +320,9 @@ def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[
                            text[start : start + marker_len], prefix))
 
 
-# What a scheme makes of a marker's text does not depend on where it stands: remembered.
-_SHAPES: dict[tuple[int, str], tuple[int | None, str, int | None, str | None, int] | None] = {}
-_MAX_SHAPES = 20_000
+# What a scheme makes of a marker's text does not depend on where it stands: remembered
+# (Scheme.shapes, at most this many texts per scheme).
+_MAX_SHAPES = 5_000
 _UNKNOWN = object()
 
 
