@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property, partial
-from itertools import accumulate, repeat
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -61,8 +61,7 @@ class Lines:
     @cached_property
     def lines(self) -> list[Line]:
         """Every line as a `Line` (made on first use)."""
-        # tuple.__new__ builds the Line tuples without a Python-level call each.
-        return list(map(tuple.__new__, repeat(Line), zip(self.firsts, self.lasts, self._starts)))
+        return list(map(_new_line, zip(self.firsts, self.lasts, self._starts)))
 
     def __len__(self) -> int:
         return len(self._starts)

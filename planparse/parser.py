@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left
 from pathlib import Path
 
-
 from .clutter import MAX_CLUTTER_LINE, clutter_at, is_clutter
 from .hierarchy import build_levels
 from .lines import Lines
@@ -125,7 +124,7 @@ def _merge(text: str, numbered: list[Candidate], labels: list[Candidate]) -> lis
 def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate], starts: list[int]) -> Plan:
     plan = Plan(title=span.title, start=span.start, end=span.end)
     lo, hi = bisect_left(starts, span.body_start), bisect_left(starts, span.end)
-    inside = [c for c in cands[lo:hi] if c.scheme != "label" or not _is_title_repeat(text, lines, c, span)]
+    inside = [c for c in cands[lo:hi] if not _is_title_repeat(text, lines, c, span)]
     placed = build_levels(inside, text)
     sections: list[Section] = []
     limits = [p.cand.start for p in placed[1:]] + [span.end]
@@ -170,10 +169,11 @@ def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
 
 
 def _is_title_repeat(text: str, lines: Lines, c: Candidate, span: PlanSpan) -> bool:
-    if c.scheme != "label":
+    """An unnumbered label line that only repeats the plan's title."""
+    if c.scheme != "label" or not span.title:
         return False
     s = lines.line_of(c.start).text(text)
-    return bool(span.title) and s.strip() == span.title.strip()
+    return s.strip() == span.title.strip()
 
 
 def _assign_ids(sections: list[Section], prefix: str) -> None:

@@ -204,10 +204,11 @@ def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:
     date line, then an outline that starts again at 一、 (a page that lost the next title)."""
     out = []
     body = [i for i, (a, b) in enumerate(zip(lines.firsts, lines.lasts)) if a < b]
-    lasts = lines.lasts
+    last_chars = [text[lines.lasts[i] - 1] for i in body]
     # A date line ends with 日 or a digit: a quick test before the patterns.
-    dated = [k for k in range(1, len(body) - 1) if text[lasts[body[k]] - 1] == "日" or text[lasts[body[k]] - 1].isdigit()]
-    for k in dated:
+    for k in range(1, len(body) - 1):
+        if last_chars[k] != "日" and not last_chars[k].isdigit():
+            continue
         signer, date, nxt = lines.line(body[k - 1]), lines.line(body[k]), lines.line(body[k + 1])
         if _SIGN_DATE.fullmatch(date.text(text)) and _SIGNER.fullmatch(signer.text(text)) \
                 and _RESTART.match(nxt.text(text)):

@@ -188,24 +188,32 @@ def test_any_outline_gets_sorted_labels_and_no_exception(parts):
         assert scores == sorted(scores, reverse=True)
 
 
+def _held_out(name: str):
+    """A model trained on every annotated plan but ``name``, and ``name``'s level-1/2
+    sections (unlabelled) linked to their parents: (model, examples, nodes)."""
+    from planparse.classify.structure import Node, link
+    from planparse.classify.training import as_xy, examples_from_annotation
+    from planparse.evaluation.corpus import annotated
+
+    docs = list(annotated(CORPORA))
+    held = next(d for d in docs if d.name == name)
+    train = [e for d in docs if d is not held for e in examples_from_annotation(d.gold, d.text, d.name)]
+    X, y, extra, _ = as_xy(train)
+    model = planparse.classify.SectionClassifier().fit(X, y, secondary=extra).model_
+    exs = examples_from_annotation(held.gold, held.text, held.name, unlabelled=True)
+    pos = {e.start: i for i, e in enumerate(exs)}
+    return model, exs, link([Node(e.text.row(), pos.get(e.parent_start)) for e in exs])
+
+
 def test_vague_items_lean_to_their_parents_topic_in_an_unseen_plan():
     # d033 (a mental-health plan) held out: its items under 继续加强和完善“心智家园”常规工作
     # (完善出勤制, 工作时间适当调整 …) name no topic; their parent does.
     import dataclasses
 
-    from planparse.classify.structure import Node, label_tree, link
-    from planparse.classify.training import as_xy, examples_from_annotation
-    from planparse.evaluation.corpus import annotated
+    from planparse.classify.structure import label_tree
 
-    docs = list(annotated(CORPORA))
-    held = next(d for d in docs if d.name == "d033")
-    train = [e for d in docs if d is not held for e in examples_from_annotation(d.gold, d.text, d.name)]
-    X, y, extra, _ = as_xy(train)
-    model = planparse.classify.SectionClassifier().fit(X, y, secondary=extra).model_
+    model, exs, nodes = _held_out("d033")
     assert model.inherit > 0
-    exs = examples_from_annotation(held.gold, held.text, held.name, unlabelled=True)
-    pos = {e.start: i for i, e in enumerate(exs)}
-    nodes = link([Node(e.text.row(), pos.get(e.parent_start)) for e in exs])
     items = [i for i, e in enumerate(exs) if "心智家园" in e.text.parent]
     assert len(items) >= 4
     leaning = label_tree(model, nodes)
@@ -219,20 +227,11 @@ def test_items_under_guiding_ideas_do_not_inherit_guiding_ideology_in_an_unseen_
     # (架起连心桥,协调上下级; 增多活动载体,丰富业余生活 …) are union work, not guiding ideas.
     import dataclasses
 
-    from planparse.classify.structure import Node, label_tree, link
-    from planparse.classify.training import as_xy, examples_from_annotation
-    from planparse.evaluation.corpus import annotated
+    from planparse.classify.structure import label_tree
 
     assert taxonomy().not_inherited == ("guiding_ideology",)
-    docs = list(annotated(CORPORA))
-    held = next(d for d in docs if d.name.startswith("004_"))
-    train = [e for d in docs if d is not held for e in examples_from_annotation(d.gold, d.text, d.name)]
-    X, y, extra, _ = as_xy(train)
-    model = planparse.classify.SectionClassifier().fit(X, y, secondary=extra).model_
+    model, exs, nodes = _held_out("004_854aabf43ff7fc92")
     assert model.rules.not_inherited == ("guiding_ideology",)
-    exs = examples_from_annotation(held.gold, held.text, held.name, unlabelled=True)
-    pos = {e.start: i for i, e in enumerate(exs)}
-    nodes = link([Node(e.text.row(), pos.get(e.parent_start)) for e in exs])
     items = [i for i, e in enumerate(exs) if e.text.parent == "工作思路" and e.labels and e.labels[0] != "guiding_ideology"]
     assert len(items) >= 4
     passing_all = dataclasses.replace(model, rules=dataclasses.replace(model.rules, not_inherited=()))
