@@ -126,7 +126,7 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
     if kind == "roman":
         return roman_ordinal(num), ""
     if kind == "latin":
-        return ord(num) - ord("A") + 1, ""
+        return ord(num.upper()) - ord("A") + 1, ""
     if kind == "month":
         return (int(num) if num.isdigit() else chinese_ordinal(num)), ""
     if kind == "decimal":

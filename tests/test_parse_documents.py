@@ -292,3 +292,24 @@ def test_a_markdown_title_line_gives_the_plan_its_title_without_the_hashes(parse
     doc = parsed("devset/d006.txt")
     assert doc.plans[0].title == "小学第二学期工作计划"
     assert doc.text.startswith("### 小学第二学期工作计划") and doc.plans[0].start == 0
+
+
+def test_lowercase_letter_headings_carry_the_lists_under_them(parsed):
+    # 001: 三、具体措施 / a、德育工作 / (一)加强教师队伍建设… (五)家校紧携手… / b、教学工作 / (一)提高教师合作意识…
+    doc = parsed("001_4831cd458b4b7471.txt")
+    measures = _find(doc, "三、", "具体措施")
+    moral = _find(doc, "a、", "德育工作")
+    teaching = _find(doc, "b、", "教学工作")
+    assert moral.parent is measures and teaching.parent is measures
+    assert [c.marker for c in moral.children] == ["(一)", "(二)", "(三)", "(四)", "(五)"]
+    assert moral.children[-1].title.startswith("家校紧携手")
+    assert teaching.children[0].title.startswith("提高教师合作意识")
+
+
+def test_one_character_and_bracketed_numbers_continue_one_list(parsed):
+    # 004: 三月份:⑴组织教师参加… ⑵开展… (3)建立教师子女… (4)部分教师外出培训 (5)教学展示课活动
+    doc = parsed("004_854aabf43ff7fc92.txt")
+    march = next(s for s in doc.walk() if s.title == "三月份")
+    assert [c.marker for c in march.children] == ["⑴", "⑵", "(3)", "(4)", "(5)"]
+    april = next(s for s in doc.walk() if s.title == "四月份")
+    assert [c.marker for c in april.children] == ["⑴", "(2)", "(3)", "(4)", "(5)"]
