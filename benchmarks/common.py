@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,3 +47,16 @@ def jieba_seconds(texts: list[str], repeat: int = 3) -> float:
         jieba.initialize()
         _jieba_ready = True
     return best_of(lambda: [jieba.lcut(t) for t in texts], repeat)
+
+
+@contextmanager
+def settled_heap() -> Iterator[None]:
+    """Time on a settled heap: what the process already holds (jieba's dictionary, the
+    classifier, earlier benchmarks' data) is moved out of the collector's reach, so a
+    collection during a timed run walks what that run made, not the rest of the process."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -64,10 +64,12 @@ def _plans(text: str) -> list[Plan]:
     cands = _drop_page_artifact(text, lines, _merge(text, numbered, labels))
     starts = [c.start for c in cands]
 
-    def first_heading(a: int, b: int) -> int | None:
+    def first_heading(a: int, b: int, numbered: bool = False) -> int | None:
+        """The first likely heading in [a, b) (``numbered``: leaving out unnumbered label lines)."""
         i = bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
-            if cands[i].context != GLUED or cands[i].ordinal == 1:
+            c = cands[i]
+            if (c.context != GLUED or c.ordinal == 1) and not (numbered and c.scheme == "label"):
                 return starts[i]
             i += 1
         return None

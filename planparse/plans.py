@@ -155,7 +155,8 @@ def _plan_at_marker(text: str, lines: Lines, m: regex.Match[str]) -> tuple[int, 
 
 
 def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
-    """Plans of a text, in order. ``first_heading(a, b)`` is the first likely heading in [a, b), or None."""
+    """Plans of a text, in order. ``first_heading(a, b, numbered=False)`` is the first likely
+    heading in [a, b) (with ``numbered``, the first that is not an unnumbered label), or None."""
     starts: list[tuple[int, str, int]] = []  # (plan start, title, body start)
     seen_lines: set[int] = set()
     for m in _PLAN_MARKER.finditer(text):
@@ -175,9 +176,8 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
     taken = {a for a, _, _ in starts}
     starts = sorted(starts + [b for b in _after_signatures(text, lines) if b[0] not in taken])
 
-    tail = _tail_start(text)
-    starts = [s for s in starts if s[0] < tail]
-    first_start = starts[0][0] if starts else tail
+    starts, tails = _without_related_pages(text, starts, first_heading)
+    first_start = starts[0][0] if starts else (tails[0] if tails else len(text))
     h = first_heading(0, first_start)
     if h is not None or not starts:
         opening = _opening_plan(text, lines, h if h is not None else first_start)
@@ -185,7 +185,8 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
             starts.insert(0, opening)
     plans: list[PlanSpan] = []
     for i, (a, title, body) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else tail
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        end = next((t for t in tails if a < t < end), end)
         while end > a and text[end - 1] in " \t\r\n\u3000":
             end -= 1
         plans.append(PlanSpan(a, max(end, a), _clean_title(title), min(body, max(end, a))))
@@ -220,14 +221,49 @@ _TAIL = re.compile(r"相关文档|相關文檔|相关推荐|相關推薦|猜你�
                   r"相关阅读|推荐阅读|更多相关|《[^》\n]{1,40}》相关文档")
 
 
-def _tail_start(text: str) -> int:
-    """Where a page's trailing list of related pages begins (it belongs to no plan):
-    the line that opens with 相关文档, 猜你喜欢 …"""
+def _tail_lines(text: str) -> list[int]:
+    """Starts of the lines that open with 相关文档, 猜你喜欢 … (a list of related pages may follow)."""
+    out = []
     for m in _TAIL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if not text[line_start : m.start()].strip(" \t\u3000"):
-            return line_start
-    return len(text)
+        if not text[line_start : m.start()].strip(" \t\u3000") and (not out or out[-1] != line_start):
+            out.append(line_start)
+    return out
+
+
+def _without_related_pages(text: str, starts: list[tuple[int, str, int]], first_heading,
+                           ) -> tuple[list[tuple[int, str, int]], list[int]]:
+    """The plan starts outside lists of related pages, and where each such list begins.
+
+    A list of related pages (相关推荐 followed by other pages' titles) belongs to no plan:
+    it runs from its opening line up to the next plan start with numbered headings under
+    it, and the titles inside it are no plans. A 相关阅读 line with numbered headings right
+    after it is a box inside the page, not the start of such a list: the plan goes on.
+    """
+    tails = _tail_lines(text)
+    if not tails:
+        return starts, []
+    n = len(text)
+    bounds = [a for a, _, _ in starts] + [n]
+
+    def has_headings(k: int) -> bool:  # the k-th start's own span
+        return first_heading(bounds[k], bounds[k + 1], numbered=True) is not None
+
+    kept, lists, k = [], [], 0
+    for t in tails:
+        while k < len(starts) and starts[k][0] < t:
+            kept.append(starts[k])
+            k += 1
+        if lists and t < lists[-1][1]:
+            continue  # inside the list already found
+        nxt = bounds[k]
+        if first_heading(t, nxt, numbered=True) is not None:
+            continue  # numbered headings follow: a box inside the page
+        while k < len(starts) and not has_headings(k):
+            k += 1  # titles of related pages
+        lists.append((t, bounds[k]))
+    kept.extend(starts[k:])
+    return kept, [t for t, _ in lists]
 
 
 def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int] | None:

@@ -287,6 +287,34 @@ def test_the_related_pages_list_at_a_page_end_belongs_to_no_plan(parsed, name, t
     assert all(s.start < line_start for s in doc.walk())
 
 
+def _outline(doc, offset=0):
+    return [(s.start - offset, s.marker, s.title) for s in doc.walk()]
+
+
+def test_a_related_pages_box_with_the_plan_going_on_after_it_cuts_nothing(parsed):
+    # A 相关阅读 box under 003's page title, before its date line: the page goes on after it.
+    doc = parsed("003_6f7cf6aaac7bc96b.txt")
+    at = doc.text.index("时间:24-01-06")
+    box = "相关阅读:\n\n小学2022-2023学年工作计划09-04\n\n"
+    boxed = planparse.parse(doc.text[:at] + box + doc.text[at:], classify=False, extract=False)
+    assert [p.title for p in boxed.plans] == [p.title for p in doc.plans]
+    shifted = [(a + len(box) if a >= at else a, m, t) for a, m, t in _outline(doc)]
+    assert _outline(boxed) == shifted
+
+
+def test_pages_after_a_related_pages_list_are_still_parsed(parsed):
+    # 000 ends with its 相关推荐 list; a second page (003) saved after it in the same file.
+    first, second = parsed("000_a899a329fb790c0d.txt"), parsed("003_6f7cf6aaac7bc96b.txt")
+    joined = planparse.parse(first.text + "\n\n" + second.text, classify=False, extract=False)
+    offset = len(first.text) + 2
+    tail = first.text.index("\n相关推荐") + 1
+    assert [p.title for p in joined.plans[: len(first.plans)]] == [p.title for p in first.plans]
+    after = [s for s in joined.walk() if s.start >= offset]
+    assert [(s.start - offset, s.marker, s.title) for s in after] == _outline(second)
+    assert not any(tail <= s.start < offset for s in joined.walk())  # the list itself: no headings
+    assert not any(tail <= p.start < offset for p in joined.plans)
+
+
 def test_a_markdown_title_line_gives_the_plan_its_title_without_the_hashes(parsed):
     # d006 opens with "### 小学第二学期工作计划": the hashes are the page's markup, not the title.
     doc = parsed("devset/d006.txt")
