@@ -8,6 +8,7 @@ into `Section`s with exact offsets.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from pathlib import Path
@@ -45,7 +46,19 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use planparse.load() for files")
-    doc = Document(text=text, source=source, plans=_plans(text))
+    # Building a document allocates thousands of small objects and frees none in cycles:
+    # the cyclic collector would walk them again and again as they pile up (time growing
+    # faster than the input). It is paused while the outline is built; refcounting still
+    # frees everything temporary at once.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        plans = _plans(text)
+    finally:
+        if paused:
+            gc.enable()
+    doc = Document(text=text, source=source, plans=plans)
     if extract:
         from .extract import extract_document
 

@@ -88,3 +88,36 @@ def test_an_untitled_heading_ends_at_its_marker():
     check_invariants(doc)
     child = doc.plans[0].sections[0].children[0]
     assert (child.marker, child.title, child.heading_end) == ("一、", "", 5)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parse_leaves_the_garbage_collector_as_it_found_it(enabled, monkeypatch):
+    # parse pauses the cyclic collector while it builds the outline, and only then.
+    import gc
+
+    from planparse import parser
+
+    text = read(CORPORA / "003_6f7cf6aaac7bc96b.txt")
+    was = gc.isenabled()
+    seen = []
+    build = parser._plans
+
+    def watched(t):
+        seen.append(gc.isenabled())
+        return build(t)
+
+    try:
+        (gc.enable if enabled else gc.disable)()
+        monkeypatch.setattr(parser, "_plans", watched)
+        assert planparse.parse(text, classify=False, extract=False).plans
+        assert seen == [False] and gc.isenabled() is enabled
+
+        def failing(t):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(parser, "_plans", failing)
+        with pytest.raises(RuntimeError):
+            planparse.parse(text, classify=False, extract=False)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
