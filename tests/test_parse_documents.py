@@ -341,3 +341,13 @@ def test_one_character_and_bracketed_numbers_continue_one_list(parsed):
     assert [c.marker for c in march.children] == ["⑴", "⑵", "(3)", "(4)", "(5)"]
     april = next(s for s in doc.walk() if s.title == "四月份")
     assert [c.marker for c in april.children] == ["⑴", "(2)", "(3)", "(4)", "(5)"]
+
+
+def test_a_guard_looks_only_at_the_character_right_before_a_marker(parsed):
+    # d017: 三、活动安排 / 1、 / 2. / 4.各中队上好每周五少先队活动课 — the "." ending the line
+    # before is no "2.4." decimal: 4. is the list's next item (as in the CRLF copy of the page).
+    doc = parsed("devset/d017.txt")
+    item = _find(doc, "4.", "各中队上好每周五少先队活动课")
+    assert item.parent is not None and item.parent.title == "活动安排"
+    crlf = planparse.parse(doc.text.replace("\n", "\r\n"), classify=False, extract=False)
+    assert [(s.marker, s.title, s.level) for s in crlf.walk()] == [(s.marker, s.title, s.level) for s in doc.walk()]
