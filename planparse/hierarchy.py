@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .numbering import GLUED, LINE, Candidate
 from .standalone import FRAME_KEY
 
+_SHORT_TITLE = 16  # a heading title that can close a run-on line (主要工作, 加强队伍建设)
 HEAVY_RANK = 20  # 篇, 部分, 章, 节, 条, markdown: never a child of a lighter scheme
 
 
@@ -61,6 +62,18 @@ def _right_after_heading(cand: Candidate, last_heading: Candidate | None, text: 
         return False
     between = text[last_heading.marker_end : cand.start]
     return len(between) <= 30 and not any(ch in between for ch in "\r\n。；;")
+
+
+def _title_ends_line_before(cand: Candidate, last_heading: Candidate | None, text: str) -> bool:
+    """The line above ends with a heading's title, not with a sentence cut by a line break:
+    the whole line is a heading ((一)着力开展各项课题研究，以…构建学校课程体系 / 1.…), or a
+    run-on line closes on a short one (…5、营造和谐氛围 三、主要工作 / (一)…)."""
+    if last_heading is None:
+        return False
+    between = text[last_heading.marker_end : cand.start].rstrip(" \t\u3000\r\n")
+    if "\n" in between or "\r" in between or "。" in between:
+        return False
+    return last_heading.context == LINE or (len(between) <= _SHORT_TITLE and not any(ch in between for ch in "；;，,"))
 
 
 def _opens_list(cand: Candidate, stack: list[_Open], last_heading: Candidate | None, text: str,
@@ -188,7 +201,8 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
             continue
         continues_open = same is not None and n is not None and stack[same].last is not None \
             and n == stack[same].last + 1
-        if stack and cand.context == LINE and not continues_open and _broken_line_before(text, cand.start):
+        if stack and cand.context == LINE and not continues_open and _broken_line_before(text, cand.start) \
+                and not _title_ends_line_before(cand, last_heading, text):
             continue
         if same is not None:
             if _continues(stack[same], cand, confirmed):

@@ -6,7 +6,7 @@ import pytest
 
 import planparse
 
-from .conftest import CORPORA, read
+from .conftest import CORPORA, DEVSET, read
 
 
 def _find(doc, marker, title_prefix):
@@ -351,3 +351,24 @@ def test_a_guard_looks_only_at_the_character_right_before_a_marker(parsed):
     assert item.parent is not None and item.parent.title == "活动安排"
     crlf = planparse.parse(doc.text.replace("\n", "\r\n"), classify=False, extract=False)
     assert [(s.marker, s.title, s.level) for s in crlf.walk()] == [(s.marker, s.title, s.level) for s in doc.walk()]
+
+
+def _without_blank_lines(text):
+    import re
+
+    return re.sub(r"\n[ \t\u3000]*\n+", "\n", text)
+
+
+@pytest.mark.parametrize("path", DEVSET + [CORPORA / "004_854aabf43ff7fc92.txt"], ids=lambda p: p.name)
+def test_the_outline_does_not_depend_on_blank_lines_between_paragraphs(path, parsed):
+    # Pages come with and without a blank line between paragraphs. Two places this caught:
+    # d026 "…5、营造和谐的充满关爱的生活氛围 三、主要工作\n(一)不断提高…" (a run-on line closing
+    # on a heading) and 004 "(一)着力开展各项课题研究,…构建学校课程体系\n1.在上学期…" (a long
+    # heading line): neither is a sentence cut by a line break.
+    doc = parsed(str(path.relative_to(CORPORA)))
+    tight = planparse.parse(_without_blank_lines(doc.text), classify=False, extract=False)
+
+    def shape(d):
+        return [(s.marker, s.title, s.level, s.parent.title if s.parent else None) for s in d.walk()]
+
+    assert shape(tight) == shape(doc)
