@@ -29,10 +29,15 @@ def clutter_at(line: str) -> int | None:
     if len(line) > MAX_CLUTTER_LINE:
         return None
     anywhere, short = _patterns()
+    lead = 0
+    if "**" in line:  # **• 约 10页** (markdown bold): the clutter inside the stars
+        inner = line.lstrip(" \t\u3000*")
+        lead = len(line) - len(inner)
+        line = inner.rstrip(" \t\u3000*")
     m = anywhere.search(line)
     if m is None and len(line) <= MAX_SHORT_LINE:
         m = short.search(line)
-    return m.start() if m else None
+    return m.start() + lead if m else None
 
 
 def is_clutter(line: str) -> bool:

@@ -27,14 +27,14 @@ _PLAN_MARKER = regex.compile(
     rf"|篇(?<![{_CN}\d]篇)\s*(?:[{_CN}]{{1,3}}(?![{_CN}、．.章节条])|\d{{1,2}}(?![\d、．.章节条]))"
     rf"|第(?<![{_CN}\d]第)[{_CN}]{{1,3}}篇(?![{_CN}])"
     rf"|(?:范文|范本)\s*(?:[{_CN}]{{1,3}}|\d{{1,2}})(?![{_CN}\d、．.])"
-    rf"|(?:计划|計劃|方案|范文)\s*\K(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000]*$))",
+    rf"|(?:计划|計劃|方案|范文)\s*\K(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000*]*$))",
     regex.MULTILINE,
 )
 _STARTS_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s?[、．.,，]|[（(]|\d{1,2}\s?[、．.)）]|[①-⑳•●◆▲■★])")
 _LEADING_MARKER = re.compile(r"\d{1,2}[、.．]\s*")
 _INNER_COLON = re.compile(r".[：:].")
 _STARTS_YEAR = re.compile(r"\d{2,4}")
-_STRIP = " \t\u3000:：《》<>“”\"'-—_"
+_STRIP = " \t\u3000:：《》<>“”\"'-—_*"  # *: markdown bold
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def is_title_line(line: str) -> bool:
     (False, False)
     """
     pattern, max_len, any_ending, generic = _title_conf()
-    s = line.strip(" \t\u3000")
+    s = line.strip(" \t\u3000").strip("*").strip(" \t\u3000")  # **bold** lines of a markdown page
     if not s or len(s) > max_len or any_ending.search(s) is None or is_clutter(s):
         return False
     if _STARTS_MARKER.match(s) and not _STARTS_YEAR.match(s):
@@ -90,8 +90,8 @@ _MARKDOWN_HASHES = re.compile(r"^#{1,6}[ \t]*")
 
 
 def _clean_title(title: str) -> str:
-    """A plan title without a site's category suffix (-工作计划) or a markdown heading's hashes."""
-    return _SITE_SUFFIX.sub("", _MARKDOWN_HASHES.sub("", title))
+    """A plan title without a site's category suffix (-工作计划) or markdown's hashes and stars."""
+    return _SITE_SUFFIX.sub("", _MARKDOWN_HASHES.sub("", title).strip("*").strip())
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -125,6 +125,8 @@ def _title_before(text: str, line_start: int, marker_start: int) -> tuple[int, s
     start = m.start()
     if not run or not is_title_line(run):
         return None
+    if not text[line_start:start].strip(_STRIP):
+        return start, run  # the run opens its line: all of it is the title
     # Pages glue the title to the text before it; the title usually appears
     # earlier on the page too, so keep the longest suffix seen before.
     for k in range(len(run), 3, -1):
@@ -197,7 +199,7 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
 _SIGNER = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,20}(?:学校|小学|中学|学院|幼儿园|教科室|教务处|政教处|德育处|"
                         r"教导处|办公室|总务处|工会|委员会|大队部|团委|中心|年级组|教研组)")
 _SIGN_DATE = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
-_RESTART = re.compile(r"(?:一\s?[、．.]|第一[部章]|1\s?[、．.])")
+_RESTART = re.compile(r"\**(?:一\s?[、．.]|第一[部章]|1\s?[、．.])")  # after markdown bold stars too
 
 
 def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:
@@ -287,7 +289,12 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
             run.append((prev.start, s.strip(_STRIP), prev.end))
         elif is_clutter(s):
             if run:
-                break  # clutter before the title: the plan starts at the title
+                # Clutter before the title: the plan starts at the title, unless the same
+                # title stands above the clutter (title / 时间:… / title / 一、…).
+                above = _same_title_above(text, lines, j, run[-1][1])
+                if above is not None:
+                    run.append(above)
+                break
             continue
         else:
             break
@@ -302,6 +309,21 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
         start = ln.start if not ln.blank else heading
     title, body = _leading_title(text, lines, start)
     return start, title, body
+
+
+def _same_title_above(text: str, lines: Lines, j: int, title: str) -> tuple[int, str, int] | None:
+    """The first line above line ``j`` past blank and clutter lines, when it is ``title`` again."""
+    for i in range(j - 1, -1, -1):
+        ln = lines.line(i)
+        if ln.blank:
+            continue
+        s = ln.text(text)
+        if is_clutter(s):
+            continue
+        if is_title_line(s) and _same_title(s.strip(_STRIP), title):
+            return ln.start, s.strip(_STRIP), ln.end
+        return None
+    return None
 
 
 def _title_after_clutter(text: str, lines: Lines, idx: int) -> tuple[int, str, int] | None:

@@ -44,11 +44,22 @@ def _label(start: int, end: int, context: str, key: str = "label") -> Candidate:
     return Candidate(start, start, "label", key, "label", None, LABEL_RANK, context, "")
 
 
+def _unstarred(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of a line's text inside its markdown bold stars (and the blanks within them)."""
+    while start < end and text[start] in "* \t\u3000":
+        start += 1
+    while end > start and text[end - 1] in "* \t\u3000":
+        end -= 1
+    return start, end
+
+
 def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate]) -> list[Candidate]:
     """Label candidates (scheme ``label``, empty marker) in text order."""
     numbered_starts = [c.start for c in numbered]
     out: list[Candidate] = []
     for i, (start, end) in enumerate(zip(lines.firsts, lines.lasts)):
+        if end - start > 4 and text[start] == "*" and text[end - 1] == "*":  # **指导思想** (markdown bold)
+            start, end = _unstarred(text, start, end)
         size = end - start
         if not 0 < size <= _MAX_LABEL_LINE:
             continue
@@ -78,7 +89,7 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
             nxt = lines.next_nonblank(i)
             if nxt is None:
                 continue
-            following = nxt.text(text)
+            following = nxt.text(text).lstrip("*")  # **一、…** (markdown bold)
             if is_clutter(following):
                 continue
             if (len(following) >= max(20, 2 * len(s)) and not _MARKERISH.match(following)) or _FIRST_ITEM.match(following):

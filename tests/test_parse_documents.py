@@ -367,8 +367,40 @@ def test_the_outline_does_not_depend_on_blank_lines_between_paragraphs(path, par
     # heading line): neither is a sentence cut by a line break.
     doc = parsed(str(path.relative_to(CORPORA)))
     tight = planparse.parse(_without_blank_lines(doc.text), classify=False, extract=False)
+    assert _shape(tight) == _shape(doc)
 
-    def shape(d):
-        return [(s.marker, s.title, s.level, s.parent.title if s.parent else None) for s in d.walk()]
 
-    assert shape(tight) == shape(doc)
+def _shape(doc):
+    return [(s.marker, s.title.strip("*"), s.level, s.parent.title.strip("*") if s.parent else None)
+            for s in doc.walk()]
+
+
+def _bold_short_lines(text):
+    import re
+
+    return re.sub(r"(?m)^([ \t\u3000]*)([^\s*#][^\n。*]{1,19}?)([ \t\u3000]*)$", r"\1**\2**\3", text)
+
+
+@pytest.mark.parametrize("path", DEVSET, ids=lambda p: p.name)
+def test_markdown_bold_short_lines_give_the_same_outline_and_plans(path, parsed):
+    # Pages converted to markdown bold their short lines: **一、指导思想**, **指导思想**, and the
+    # document site's **• 约 10页** clutter. The stars change neither the outline nor the plans.
+    doc = parsed(str(path.relative_to(CORPORA)))
+    bold = planparse.parse(_bold_short_lines(doc.text), classify=False, extract=False)
+    assert _shape(bold) == _shape(doc)
+    assert [p.title for p in bold.plans] == [p.title for p in doc.plans]
+
+
+def test_a_title_line_ending_in_a_plan_number_is_the_whole_title(parsed):
+    # d022: "  2021中小学安全安全工作计划一" opens its line: the plan starts at 2021…, not at the
+    # 工作计划 that also appears earlier on the page.
+    doc = parsed("devset/d022.txt")
+    at = doc.text.index("2021中小学安全安全工作计划一")
+    assert [(p.start, p.title) for p in doc.plans] == [(at, "2021中小学安全安全工作计划")]
+
+
+def test_a_title_repeated_around_the_date_line_starts_the_plan_at_its_first_line(parsed):
+    # d031: "2025 年小学语文学科教师工作计划 / 时间:2025-03-02 / 2025 年小学语文学科教师工作计划 / 一、…"
+    doc = parsed("devset/d031.txt")
+    assert doc.text.startswith("2025 年小学语文学科教师工作计划\n")
+    assert doc.plans[0].start == 0 and doc.plans[0].title == "2025 年小学语文学科教师工作计划"
