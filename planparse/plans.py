@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,7 +17,7 @@ from importlib import resources
 import regex
 
 from .clutter import is_clutter
-from .lines import Lines
+from .lines import Line, Lines
 from .patterns import compile_pattern
 
 _CN = "一二三四五六七八九十"
@@ -280,10 +281,7 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
     glued = text[glued_start:heading].strip(_STRIP)
     if glued and heading > glued_start and is_title_line(glued):
         run.append((glued_start, glued, heading))
-    for j in range(idx - 1, -1, -1):
-        prev = lines.line(j)
-        if prev.blank:
-            continue
+    for j, prev in _nonblank_above(lines, idx):
         s = prev.text(text)
         if is_title_line(s):
             run.append((prev.start, s.strip(_STRIP), prev.end))
@@ -311,12 +309,17 @@ def _opening_plan(text: str, lines: Lines, heading: int) -> tuple[int, str, int]
     return start, title, body
 
 
+def _nonblank_above(lines: Lines, idx: int) -> Iterator[tuple[int, Line]]:
+    """The non-blank lines above line ``idx``, nearest first, with their indexes."""
+    for j in range(idx - 1, -1, -1):
+        ln = lines.line(j)
+        if not ln.blank:
+            yield j, ln
+
+
 def _same_title_above(text: str, lines: Lines, j: int, title: str) -> tuple[int, str, int] | None:
     """The first line above line ``j`` past blank and clutter lines, when it is ``title`` again."""
-    for i in range(j - 1, -1, -1):
-        ln = lines.line(i)
-        if ln.blank:
-            continue
+    for _, ln in _nonblank_above(lines, j):
         s = ln.text(text)
         if is_clutter(s):
             continue
