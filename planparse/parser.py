@@ -21,6 +21,7 @@ from .metadata import plan_metadata
 from .model import Document, Plan, Section
 from .numbering import GLUED, LINE, Candidate, find_candidates
 from .plans import PlanSpan, is_title_line, split_plans
+from .simplified import simplified
 from .standalone import find_label_lines
 
 # A heading's title: after the punctuation left of its marker, up to the first 。：: or the
@@ -71,6 +72,34 @@ def parse(text: str, source: str | None = None, *, classify: bool = True, extrac
 
 
 def _plans(text: str) -> list[Plan]:
+    """The plans of ``text``, read in simplified characters; every string they report is
+    cut from ``text`` itself (the view has the same length: offsets are shared)."""
+    view = simplified(text)
+    plans = _plans_of(view)
+    if view is not text:
+        for plan in plans:
+            _cut_from(text, view, plan)
+    return plans
+
+
+def _cut_from(text: str, view: str, plan: Plan) -> None:
+    """A plan read from the simplified view, its strings taken from the original text."""
+    for sec in plan.walk():
+        sec.marker = text[sec.start : sec.start + len(sec.marker)]
+        sec.title = text[sec.heading_end - len(sec.title) : sec.heading_end]
+    head = min(plan.end, plan.start + 300)  # where a plan's title and school are read
+    plan.title = _original(text, view, plan.title, plan.start, head)
+    if "school" in plan.metadata:
+        plan.metadata["school"] = _original(text, view, plan.metadata["school"], plan.start, head)
+
+
+def _original(text: str, view: str, found: str, a: int, b: int) -> str:
+    """``found`` (read in ``view[a:b]``) as ``text`` writes it."""
+    at = view.find(found, a, b) if found else -1
+    return text[at : at + len(found)] if at >= 0 else found
+
+
+def _plans_of(text: str) -> list[Plan]:
     lines = Lines(text)
     numbered = _outside_clutter(text, lines, find_candidates(text, lines.starts))
     labels = find_label_lines(text, lines, is_title_line, numbered)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import planparse
 
-from .conftest import CORPORA, DEVSET, read
+from .conftest import CORPORA, DEVSET, SEEDS, read
 
 
 def _find(doc, marker, title_prefix):
@@ -404,3 +406,33 @@ def test_a_title_repeated_around_the_date_line_starts_the_plan_at_its_first_line
     doc = parsed("devset/d031.txt")
     assert doc.text.startswith("2025 年小学语文学科教师工作计划\n")
     assert doc.plans[0].start == 0 and doc.plans[0].title == "2025 年小学语文学科教师工作计划"
+
+
+def _in_traditional(text):
+    # Written here from the data file's pairs, read the other way: 学校工作计划 → 學校工作計劃.
+    pairs = {}
+    for line in (Path(planparse.__file__).parent / "data" / "t2s.txt").read_text("utf-8").splitlines():
+        if not line.startswith("#") and "\t" in line:
+            trad, simp = line.split("\t", 1)
+            pairs.setdefault(simp, trad)
+    return text.translate(str.maketrans(pairs))
+
+
+@pytest.mark.parametrize("path", SEEDS + DEVSET, ids=lambda p: p.name)
+def test_a_page_in_traditional_characters_gets_the_same_outline(path, parsed):
+    # The same page in traditional characters (學校工作計劃, 當前位置, 指導思想): the same
+    # headings, levels and plans at the same offsets, every string cut from the page itself.
+    from .test_invariants import check_invariants
+
+    doc = parsed(str(path.relative_to(CORPORA)))
+    trad_text = _in_traditional(doc.text)
+    assert len(trad_text) == len(doc.text)
+    trad = planparse.parse(trad_text, classify=False, extract=False)
+    check_invariants(trad)
+
+    def offsets(d):
+        return [(s.start, s.level, s.heading_end, s.parent.start if s.parent else None) for s in d.walk()]
+
+    assert offsets(trad) == offsets(doc)
+    assert [(p.start, p.end) for p in trad.plans] == [(p.start, p.end) for p in doc.plans]
+    assert [p.title for p in trad.plans] == [_in_traditional(p.title) for p in doc.plans]

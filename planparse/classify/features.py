@@ -23,12 +23,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from operator import add
 from typing import Any
 
 import numpy as np
 import regex
+
+from ..simplified import t2s_pairs
 
 FIELDS: tuple[str, ...] = ("heading", "body", "parent", "plan", "children")
 """The columns of a section row, in order: ``X[:, 0]`` is the heading, and so on."""
@@ -81,14 +82,7 @@ def section_text(section: Any, text: str, max_body: int | None = None) -> Sectio
 
 @lru_cache(maxsize=1)
 def _t2s() -> dict[int, str]:
-    table: dict[int, str] = {}
-    raw = resources.files("planparse").joinpath("data/t2s.txt").read_text("utf-8")
-    for line in raw.splitlines():
-        if line and not line.startswith("#") and "\t" in line:
-            a, b = line.split("\t", 1)
-            if len(a) == 1:
-                table[ord(a)] = b
-    return table
+    return str.maketrans(t2s_pairs())
 
 
 def normalize(text: str) -> str:

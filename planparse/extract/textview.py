@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
 
 import regex
+
+from ..simplified import t2s_pairs
 
 # Spaces between two Chinese characters, or between a number and a Chinese
 # character, are layout (PDF extraction, justified text), not meaning.
@@ -47,13 +48,7 @@ _EXTRA = {
 def _table() -> dict[int, str]:
     mapping: dict[str, str] = dict(_FULLWIDTH)
     mapping.update(_EXTRA)
-    data = resources.files("planparse").joinpath("data/t2s.txt").read_text("utf-8")
-    for line in data.splitlines():
-        if line.startswith("#"):
-            continue
-        pair = line.split("\t")
-        if len(pair) == 2 and len(pair[0]) == 1 and len(pair[1]) == 1:
-            mapping[pair[0]] = pair[1]
+    mapping.update(t2s_pairs())
     mapping = {k: v for k, v in mapping.items() if k != v and len(v) == 1}
     return str.maketrans(mapping)
 
