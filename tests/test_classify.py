@@ -249,3 +249,19 @@ def test_homework_is_teaching_not_home_school():
     doc = labelled("一、教学工作\n（一）家庭作业\n控制家庭作业总量，分层布置，精批细改。\n")
     assert by_title(doc, "家庭作业").label == "teaching"
     assert KeywordRules().labels(["家庭作业"])[0][0] == "teaching"
+
+
+def test_items_under_a_goals_heading_never_take_guiding_ideas_for_their_subject(parsed):
+    # 001: 二、工作目标 / 2.以学生全面发展为宗旨,以“素质质量”为中心,完善细化绩效量化考核办法。
+    # 宗旨 reads like a guiding idea, but an item of the goals is about its own subject.
+    doc = parsed("001_4831cd458b4b7471.txt")
+    classify_document(doc)
+    item = next(s for s in doc.walk() if s.title.startswith("以学生全面发展为宗旨"))
+    assert item.parent.label == "goals"
+    names = [lab for lab, _ in item.labels]
+    assert names[1] == "goals" and names[0] not in ("goals", "guiding_ideology", "measures", "other")
+    assert "guiding_ideology" not in names
+    toy = labelled("学校工作计划\n二、工作目标\n1.以办人民满意教育为宗旨，践行育人理念。\n2.安全事故发生率为零。\n")
+    for child in toy.plans[0].sections[0].children:
+        assert [lab for lab, _ in child.labels][1:] == ["goals"]
+        assert child.label not in ("goals", "guiding_ideology")

@@ -83,12 +83,15 @@ def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[An
                 continue
             p = probas[i]
             main = labels[i][0][0]
-            if main == rules.goals and topics:
-                t = max(topics, key=lambda k: p[k])
+            # Under a goals heading `goals` is the role, not a rival topic, and a label that says
+            # what part of a plan a section is (指导思想) is no item's subject.
+            if (main == rules.goals or main in rules.not_inherited) and passed:
+                t = max(passed, key=lambda k: p[k])
                 if p[t] >= GOAL_TOPIC_MIN:
-                    # Under a goals heading `goals` is the role, not a rival topic.
-                    top = max(float(p[t] / max(1e-9, 1.0 - p[g])), float(p[g]))
+                    rivals = p[g] + (p[classes.index(main)] if main != rules.goals else 0.0)
+                    top = max(float(p[t] / max(1e-9, 1.0 - rivals)), float(p[g]))
                     labels[i] = [(classes[t], top)] + [x for x in labels[i] if x[0] != classes[t]]
+            labels[i] = [x for x in labels[i] if x[0] not in rules.not_inherited] or labels[i]
             if labels[i][0][0] != rules.goals:
                 # As sure of `goals` as of the parent's being a goals heading.
                 score = min(labels[i][0][1], max(float(p[g]), labels[n.parent][0][1]))
