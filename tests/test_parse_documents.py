@@ -436,3 +436,12 @@ def test_a_page_in_traditional_characters_gets_the_same_outline(path, parsed):
     assert offsets(trad) == offsets(doc)
     assert [(p.start, p.end) for p in trad.plans] == [(p.start, p.end) for p in doc.plans]
     assert [p.title for p in trad.plans] == [_in_traditional(p.title) for p in doc.plans]
+
+
+def test_formal_numerals_in_traditional_characters_are_headings():
+    # 壹、 貳、 參、 of a Taiwanese plan: the parser reads 參 as 参 (its simplified form), which
+    # must still be the formal three.
+    text = "壹、總則\n依據計劃辦理。\n貳、目標\n提升品質。\n參、措施\n加強管理。\n肆、附則\n未盡事宜另行通知。\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.marker, s.ordinal, s.title) for s in doc.walk()] == [
+        ("壹、", 1, "總則"), ("貳、", 2, "目標"), ("參、", 3, "措施"), ("肆、", 4, "附則")]
