@@ -11,9 +11,9 @@ if TYPE_CHECKING:
 # (the standard library's engine runs this lazy run-then-suffix pattern four times faster)
 _SCHOOL = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?(?:实验小学|中心小学|小学|初级中学|高级中学|中学|中心校|完小|九年一贯制学校|"
-    r"实验学校|职业学校|中等职业学校|学校|幼儿园|学院|學校|小學|中學|幼兒園))"
+    r"实验学校|职业学校|中等职业学校|学校|幼儿园|学院))"
 )
-_DATE_PREFIX = re.compile(r"^.*(?:\d{4}\s*年?|学年度|年度|学期|学年|學年|學期)")
+_DATE_PREFIX = re.compile(r"^.*(?:\d{4}\s*年?|学年度|年度|学期|学年)")
 _NOT_SCHOOL = re.compile(r"^(?:学年度|第[一二]学期|学期|学年|本|我|全|各|该|中小学|新)")
 _YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:年)?\s*[-—–－~至到]+\s*(?P<b>(?:19|20)?\d{2})\s*(?:年)?\s*学年")
 # Two consecutive years name a school year even without 学年 (2020-2021图书馆第一学期工作计划).

@@ -33,7 +33,7 @@ _LEAD_IN = re.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分�
 
 
 # Frame parts of a plan (导言：构建共识，协同前行 / 结语): top-level, never parents.
-_FRAME = re.compile(r"(?:导言|引言|前言|序言|结语|结束语|后记|尾声|導言|結語)(?:[：:][^。；;！？!?\r\n]{0,24})?$")
+_FRAME = re.compile(r"(?:导言|引言|前言|序言|结语|结束语|后记|尾声)(?:[：:][^。；;！？!?\r\n]{0,24})?$")
 FRAME_KEY = "label:frame"
 _FRAME_FIRST = first_chars(_FRAME.pattern)  # None would mean any character
 _MAX_COLON_LINE = 26  # 工作思路： … a label ending in a colon
