@@ -174,8 +174,8 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
     return tuple(schemes), tuple(labelled["words"]), int(labelled["rank"])
 
 
-_FULL_DIGIT = re.compile("[０-９]")
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_DIGITS = "０１２３４５６７８９"
+_ASCII_DIGITS = str.maketrans(_FULL_DIGITS, "0123456789")
 
 
 @lru_cache(maxsize=1)
@@ -372,7 +372,8 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
     if starts is None:
         starts = Lines(text).starts
     # Full-width digits (１．２、) scan as ASCII ones: same length, so offsets hold.
-    scan = text.translate(_ASCII_DIGITS) if _FULL_DIGIT.search(text) else text
+    # (ten substring tests run several times faster than one character-class scan)
+    scan = text.translate(_ASCII_DIGITS) if any(d in text for d in _FULL_DIGITS) else text
     positions = marker_positions(scan, starts)
     found = _at_positions(scan, text, positions, starts) + _everywhere(scan, text, positions, starts)
     found.sort(key=_position_then_order)
