@@ -129,6 +129,17 @@ def test_a_section_with_nothing_to_read_is_other():
     assert {s.label for s in doc.walk()} == {"other"}
 
 
+def test_an_empty_item_is_other_whatever_its_parent_and_plan_say():
+    # The parent heading and the plan title are context: they do not give an empty item a subject.
+    from planparse.classify.store import default_model
+
+    model = default_model()
+    proba, seen = model.proba_row(("", "", "活动安排", "少先队工作计划", ""))
+    assert not seen and model.labels_of(proba, seen)[0][0] == "other"
+    proba, seen = model.proba_row(("", "开展消防疏散演练。", "安全工作", "", ""))
+    assert seen and model.labels_of(proba, seen)[0][0] == "safety"
+
+
 def test_a_one_megabyte_section_is_labelled():
     text = "一、安全工作\n" + "加强校园安全管理，开展消防演练。" * 65000 + "\n二、教学工作\n上好课。\n"
     assert len(text) > 1_000_000

@@ -18,6 +18,8 @@ from .features import Featurizer
 
 
 _LETTER = regex.compile(r"\p{L}")
+# The fields that are the section's own text (see features.FIELDS); the others are its context.
+_OWN = frozenset({"heading", "body", "children"})
 
 # A topic named in the heading is a further label from this probability on,
 # if no more than NAMED_RANK - 1 other labels are more probable.
@@ -54,9 +56,13 @@ class SectionModel:
     inherit_min: float = 0.2
 
     def decision_row(self, row: Sequence[str]) -> tuple[np.ndarray, bool]:
-        """Class scores of one row, and whether it had anything to read (a word, not only digits)."""
+        """Class scores of one row, and whether the section itself had anything to read: a word (not
+        only digits) in its heading, body or children; its parent heading and plan title are context, not
+        content (an empty item under 活动安排 is empty)."""
         idx, val = self.featurizer.transform_row(row)
-        seen = idx.size > 0 and any(_LETTER.search(f[:2000]) for f in row if f)
+        seen = idx.size > 0 and any(
+            _LETTER.search(row[j][:2000]) for j, f in enumerate(self.featurizer.fields)
+            if j < len(row) and row[j] and f.name in _OWN)
         if idx.size == 0:
             return self.intercept.astype(np.float64), seen
         return val @ self.coef[idx] + self.intercept, seen
