@@ -276,3 +276,20 @@ def test_items_under_a_goals_heading_never_take_guiding_ideas_for_their_subject(
     for child in toy.plans[0].sections[0].children:
         assert [lab for lab, _ in child.labels][1:] == ["goals"]
         assert child.label not in ("goals", "guiding_ideology")
+
+
+def test_a_heading_naming_the_plans_own_topic_and_ending_in_a_plan_part_is_that_part():
+    from planparse.classify.baseline import KeywordRules
+
+    rules = KeywordRules()
+    # In a class plan 班级工作目标 is the plan's goals; in a school plan, the goals of class work.
+    assert rules.labels(["班级工作目标", "", "", "初二(3)班班级工作计划"])[0][0] == "goals"
+    assert rules.labels(["班级工作目标", "", "", "学校工作计划"])[0][0] == "moral_education"
+    assert rules.labels(["艺术节活动时间（初定）", "", "", "艺术节活动方案"])[0][0] == "calendar"
+    assert rules.labels(["德育工作指导思想", "", "", "德育工作计划"])[0][0] == "guiding_ideology"
+    # Not when the heading ends in its topic or is a sentence.
+    assert rules.labels(["目标与教学", "", "", "教学工作计划"])[0][0] == "teaching"
+    assert rules.labels(["课堂重品质，高效率达成目标", "", "", "教学工作计划"])[0][0] == "teaching"
+    doc = labelled("初二(3)班班级工作计划\n一、班级情况分析\n本班共有学生45人。\n二、班级工作目标\n"
+                   "1.形成良好班风。\n2.提高学习成绩。\n")
+    assert by_title(doc, "班级工作目标").label == "goals"

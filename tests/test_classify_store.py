@@ -139,3 +139,11 @@ def test_the_labels_a_parent_does_not_pass_down_survive_a_round_trip(tmp_path):
     shipped = default_model()
     assert shipped.rules.not_inherited == ("guiding_ideology",)
     assert load_model(save_model(shipped, tmp_path)).rules.not_inherited == ("guiding_ideology",)
+
+
+def test_the_plan_part_labels_survive_a_round_trip(tmp_path):
+    shipped = default_model()
+    parts = [lab for lab, part in zip(shipped.featurizer.matcher.labels, shipped.featurizer.matcher.plan_part) if part]
+    assert parts == ["guiding_ideology", "goals", "calendar"]
+    again = load_model(save_model(shipped, tmp_path)).featurizer.matcher
+    assert again.plan_part == shipped.featurizer.matcher.plan_part

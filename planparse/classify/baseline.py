@@ -56,8 +56,10 @@ class KeywordRules(KeywordBaseline):
     """The keyword decision alone (what `SectionClassifier` starts from)."""
 
     def labels(self, row: Sequence[str]) -> list[tuple[str, float]]:
-        head = self.matcher.first_seen(normalize(row[0][:400])) if row and row[0] else []
-        tier, order = self.matcher.decide(head, self._hits(row, 2), self._hits(row, 3), self._hits(row, 1))
+        heading = normalize(row[0][:400]) if row and row[0] else ""
+        head = self.matcher.first_seen(heading) if heading else []
+        tier, order = self.matcher.decide(head, self._hits(row, 2), self._hits(row, 3), self._hits(row, 1),
+                                          self.matcher.last_named(heading) if heading else [])
         if not order:
             return [(self.fallback, 0.0)]
         return [(self.ids[k], _TIER_SCORE[tier]) for k in order[:3]]

@@ -37,6 +37,10 @@ FIELDS: tuple[str, ...] = ("heading", "body", "parent", "plan", "children")
 DECISION_TIERS = 4  # heading, parent, plan, body (see KeywordMatcher.decide)
 _RUN = regex.compile(r"[\p{Han}a-z0]+")
 _DIGITS = str.maketrans("0123456789", "0000000000")
+# What may follow a heading's last word: a bracketed note (初定), punctuation, digits.
+_TAIL_JUNK = regex.compile(r"(?:\([^()]*\)|[\p{P}\p{S}\s0])+$")
+# A heading holding one of these is a sentence, not a name: its last word is not its head noun.
+_CLAUSE = regex.compile(r"[,;。:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +131,7 @@ class KeywordMatcher:
 
     def __init__(self, labels: Sequence[str], keywords: Sequence[Sequence[str]],
                  patterns: Sequence[Sequence[str]], topical: Sequence[bool] | None = None,
-                 precedence: Sequence[int] | None = None) -> None:
+                 precedence: Sequence[int] | None = None, plan_part: Sequence[bool] | None = None) -> None:
         self.labels = list(labels)
         self.keywords = [list(k) for k in keywords]
         self.patterns = [list(p) for p in patterns]
@@ -135,6 +139,8 @@ class KeywordMatcher:
         self.topical = np.array(list(topical) if topical is not None else [True] * len(self.labels), dtype=bool)
         # Among labels named in one heading: lower first (topics 0, goals 1, container 2), then order of mention.
         self.precedence = list(precedence) if precedence is not None else [0 if t else 1 for t in self.topical]
+        # Which labels name a part of a plan (its guiding ideas, goals, schedule; see `decide`).
+        self.plan_part = [bool(x) for x in plan_part] if plan_part is not None else [False] * len(self.labels)
         owners: dict[str, set[int]] = {}
         for i, kws in enumerate(keywords):
             for kw in kws:
@@ -169,17 +175,45 @@ class KeywordMatcher:
                     seen.setdefault(i)
         return list(seen)
 
+    def last_named(self, norm: str) -> list[int]:
+        """Labels of the keyword a (heading) text ends with, after any bracketed note or punctuation: the
+        head noun of a name (班级工作目标 is a kind of 工作目标, 教学目标清晰明确 ends with no keyword).
+        None in a sentence (课堂重品质,高效率达成目标): its last word is not what it is about.
+
+        >>> m = KeywordMatcher(["goals", "teaching"], [["目标"], ["教学"]], [[], []])
+        >>> m.last_named("教学工作目标(初定)"), m.last_named("教学目标清晰明确"), m.last_named("重品质,达成目标")
+        ([0], [], [])
+        """
+        if self._regex is None or not norm or _CLAUSE.search(norm):
+            return []
+        text = _TAIL_JUNK.sub("", norm)
+        last = None
+        for m in self._regex.finditer(text):
+            last = m
+        return list(self._owners[last.group()]) if last is not None and last.end() == len(text) else []
+
     def decide(self, head: Sequence[int], parent: np.ndarray, plan: np.ndarray,
-               body: np.ndarray) -> tuple[int, list[int]]:
+               body: np.ndarray, last: Sequence[int] = ()) -> tuple[int, list[int]]:
         """The keyword decision: ``(tier, label indices)``, best first.
 
         Tier 0: the labels named in the heading (``head``, in order of mention,
         topics before roles: 德育工作目标 is about 德育; see ``precedence``); 1: the parent heading's
         topic; 2: the plan title's topic; 3: the body's most frequent topic;
         4: nothing to go on.
+
+        Except that in a plan about a topic (its title names it: 语文教研组工作计划, 艺术节活动方案)
+        a heading that names that topic and ends with (``last``, see `last_named`) a part of a plan
+        (``plan_part``: 工作目标, 活动时间) is that part of this plan: 语文教研组工作目标 there
+        is the plan's goals, 艺术节活动时间 its schedule.
         """
         if head:
-            return 0, sorted(head, key=lambda k: self.precedence[k])
+            order = sorted(head, key=lambda k: self.precedence[k])
+            own = plan * self.topical
+            if own[order[0]] > 0:
+                parts = [k for k in last if self.plan_part[k] and not own[k] > 0]
+                if parts:
+                    order = parts + [k for k in order if k not in parts]
+            return 0, order
         for tier, hits in ((1, parent), (2, plan), (3, body)):
             topics = hits * self.topical
             if topics.any():
@@ -191,7 +225,8 @@ def matcher_for(tax: Any) -> KeywordMatcher:
     """The `KeywordMatcher` of a `taxonomy.Taxonomy`."""
     labs = tax.labels
     return KeywordMatcher(tax.ids, [lab.keywords for lab in labs], [lab.patterns for lab in labs],
-                          [lab.role is None for lab in labs], [tax.precedence(lab.id) for lab in labs])
+                          [lab.role is None for lab in labs], [tax.precedence(lab.id) for lab in labs],
+                          [lab.plan_part for lab in labs])
 
 
 class Featurizer:
@@ -288,8 +323,11 @@ class Featurizer:
         if self.matcher is not None and self.keyword_weight:
             # The keyword decision (KeywordMatcher.decide), one column per tier and label.
             zero = np.zeros(nlab)
-            head = self.matcher.first_seen(self.field_text(row, 0)) if 0 in hits_of else []
-            tier, order = self.matcher.decide(head, hits_of.get(2, zero), hits_of.get(3, zero), hits_of.get(1, zero))
+            heading = self.field_text(row, 0) if 0 in hits_of else ""
+            head = self.matcher.first_seen(heading) if heading else []
+            last = self.matcher.last_named(heading) if heading else []
+            tier, order = self.matcher.decide(head, hits_of.get(2, zero), hits_of.get(3, zero), hits_of.get(1, zero),
+                                              last)
             if order:
                 at = base + len(self.fields) * nlab + tier * nlab
                 idx_parts.append(np.asarray([at + k for k in order[:3]], dtype=np.int64))

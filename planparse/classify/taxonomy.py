@@ -34,6 +34,8 @@ class Label:
     role: str | None = None
     # False: a section under this label passes no topic down to its vague items (see structure.py).
     inherited: bool = True
+    # True: names a part of a plan (goals, schedule), which a heading naming the plan's own topic is.
+    plan_part: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ def parse_taxonomy(text: str, source: str | None = None) -> Taxonomy:
                 patterns=tuple(str(p) for p in e.get("patterns", ())),
                 role=e.get("role"),
                 inherited=bool(e.get("inherited", True)),
+                plan_part=bool(e.get("plan_part", False)),
             )
             for e in raw.get("label", ())
         )
