@@ -250,8 +250,10 @@ def test_items_under_guiding_ideas_do_not_inherit_guiding_ideology_in_an_unseen_
     wrong_now = sum(now[i][0][0] == "guiding_ideology" for i in items)
     wrong_before = sum(before[i][0][0] == "guiding_ideology" for i in items)
     assert wrong_now <= 1 < wrong_before
+    # The keyword decision skips 工作思路 as well (see the next tests), so passing it down here mostly
+    # adds wrong guiding_ideology labels; it must not make right ones.
     right_now = sum(now[i][0][0] == exs[i].labels[0] for i in items)
-    assert right_now > sum(before[i][0][0] == exs[i].labels[0] for i in items)
+    assert right_now >= sum(before[i][0][0] == exs[i].labels[0] for i in items)
 
 
 def test_homework_is_teaching_not_home_school():
@@ -293,3 +295,27 @@ def test_a_heading_naming_the_plans_own_topic_and_ending_in_a_plan_part_is_that_
     doc = labelled("初二(3)班班级工作计划\n一、班级情况分析\n本班共有学生45人。\n二、班级工作目标\n"
                    "1.形成良好班风。\n2.提高学习成绩。\n")
     assert by_title(doc, "班级工作目标").label == "goals"
+
+
+def test_the_points_of_guiding_ideas_take_the_next_keyword_tier_not_their_parents():
+    from planparse.classify.baseline import KeywordRules
+
+    rules = KeywordRules()
+    # 工作思路 names guiding ideas, which a parent does not pass down: the plan title decides.
+    assert rules.labels(["围绕一个中心", "以提高学校的教学质量为中心。", "工作思路", "学校教育教学工作计划"])[0][0] == "teaching"
+    assert rules.labels(["架起连心桥", "工会要及时向教职工传达上级精神。", "工作思路", ""])[0][0] == "union"
+    # A topical parent still lends its topic to a vague item.
+    assert rules.labels(["组织实施", "", "安全工作", "学校工作计划"])[0][0] == "safety"
+
+
+def test_points_of_guiding_ideas_in_an_unseen_plan_are_about_their_own_subjects():
+    # 001 held out: under 三、工作思路 of its 2021—2022 teaching plan, 围绕一个中心 (以提高学校的教学质量为中心)
+    # and 强化四项工作 (加强教学常规管理 …) name no topic; the plan's title does (教育教学工作计划).
+    from planparse.classify.structure import label_tree
+
+    model, exs, nodes = _held_out("001_4831cd458b4b7471")
+    labels = label_tree(model, nodes)
+    for title in ("围绕一个中心", "强化四项工作"):
+        i = next(i for i, e in enumerate(exs) if e.text.heading == title)
+        assert exs[i].text.parent == "工作思路"
+        assert labels[i][0][0] == "teaching"

@@ -147,3 +147,5 @@ def test_the_plan_part_labels_survive_a_round_trip(tmp_path):
     assert parts == ["guiding_ideology", "goals", "calendar"]
     again = load_model(save_model(shipped, tmp_path)).featurizer.matcher
     assert again.plan_part == shipped.featurizer.matcher.plan_part
+    assert again.inherited == shipped.featurizer.matcher.inherited
+    assert [lab for lab, passed in zip(again.labels, again.inherited) if not passed] == ["guiding_ideology"]

@@ -131,7 +131,8 @@ class KeywordMatcher:
 
     def __init__(self, labels: Sequence[str], keywords: Sequence[Sequence[str]],
                  patterns: Sequence[Sequence[str]], topical: Sequence[bool] | None = None,
-                 precedence: Sequence[int] | None = None, plan_part: Sequence[bool] | None = None) -> None:
+                 precedence: Sequence[int] | None = None, plan_part: Sequence[bool] | None = None,
+                 inherited: Sequence[bool] | None = None) -> None:
         self.labels = list(labels)
         self.keywords = [list(k) for k in keywords]
         self.patterns = [list(p) for p in patterns]
@@ -141,6 +142,10 @@ class KeywordMatcher:
         self.precedence = list(precedence) if precedence is not None else [0 if t else 1 for t in self.topical]
         # Which labels name a part of a plan (its guiding ideas, goals, schedule; see `decide`).
         self.plan_part = [bool(x) for x in plan_part] if plan_part is not None else [False] * len(self.labels)
+        # Which labels a parent heading lends its vague items (not 指导思想/工作思路: its points are about
+        # their own subjects; taxonomy field inherited).
+        self.inherited = [bool(x) for x in inherited] if inherited is not None else [True] * len(self.labels)
+        self._passed = self.topical & np.array(self.inherited, dtype=bool)
         owners: dict[str, set[int]] = {}
         for i, kws in enumerate(keywords):
             for kw in kws:
@@ -198,8 +203,9 @@ class KeywordMatcher:
 
         Tier 0: the labels named in the heading (``head``, in order of mention,
         topics before roles: 德育工作目标 is about 德育; see ``precedence``); 1: the parent heading's
-        topic; 2: the plan title's topic; 3: the body's most frequent topic;
-        4: nothing to go on.
+        topic, if it is one a parent passes down (``inherited``: the points under 工作思路 are about
+        their own subjects, so they go on to the next tier); 2: the plan title's topic; 3: the body's
+        most frequent topic; 4: nothing to go on.
 
         Except that in a plan about a topic (its title names it: 语文教研组工作计划, 艺术节活动方案)
         a heading that names that topic and ends with (``last``, see `last_named`) a part of a plan
@@ -215,7 +221,7 @@ class KeywordMatcher:
                     order = parts + [k for k in order if k not in parts]
             return 0, order
         for tier, hits in ((1, parent), (2, plan), (3, body)):
-            topics = hits * self.topical
+            topics = hits * (self._passed if tier == 1 else self.topical)
             if topics.any():
                 return tier, [int(np.argmax(topics))]
         return 4, []
@@ -226,7 +232,7 @@ def matcher_for(tax: Any) -> KeywordMatcher:
     labs = tax.labels
     return KeywordMatcher(tax.ids, [lab.keywords for lab in labs], [lab.patterns for lab in labs],
                           [lab.role is None for lab in labs], [tax.precedence(lab.id) for lab in labs],
-                          [lab.plan_part for lab in labs])
+                          [lab.plan_part for lab in labs], [lab.inherited for lab in labs])
 
 
 class Featurizer:

@@ -52,6 +52,7 @@ def save_model(model: SectionModel, path: str | Path) -> Path:
             "topical": matcher.topical.tolist(),
             "precedence": matcher.precedence,
             "plan_part": matcher.plan_part,
+            "inherited": matcher.inherited,
         },
         "secondary_min": model.secondary_min,
         "secondary_ratio": model.secondary_ratio,
@@ -118,7 +119,8 @@ def _build(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> SectionMode
     fields = [FieldSpec(str(n), float(w), int(a), int(b), int(m)) for n, w, a, b, m in header["fields"]]
     kw = header["keywords"]
     matcher = None if kw is None else KeywordMatcher(kw["labels"], kw["keywords"], kw["patterns"], kw["topical"],
-                                                     kw.get("precedence"), kw.get("plan_part"))
+                                                     kw.get("precedence"), kw.get("plan_part"),
+                                                     kw.get("inherited"))
     feat = Featurizer(fields, float(header["keyword_weight"]), matcher, int(header["min_df"]))
     vocabs, col = [], 0
     for j in range(len(fields)):
