@@ -199,8 +199,8 @@ def test_any_outline_gets_sorted_labels_and_no_exception(parts):
         assert scores == sorted(scores, reverse=True)
 
 
-def _held_out(name: str):
-    """A model trained on every annotated plan but ``name``, and ``name``'s level-1/2
+def _held_out(name: str, **params):
+    """A model trained on every annotated plan but ``name`` (with ``params``), and ``name``'s level-1/2
     sections (unlabelled) linked to their parents: (model, examples, nodes)."""
     from planparse.classify.structure import Node, link
     from planparse.classify.training import as_xy, examples_from_annotation
@@ -210,7 +210,7 @@ def _held_out(name: str):
     held = next(d for d in docs if d.name == name)
     train = [e for d in docs if d is not held for e in examples_from_annotation(d.gold, d.text, d.name)]
     X, y, extra, _ = as_xy(train)
-    model = planparse.classify.SectionClassifier().fit(X, y, secondary=extra).model_
+    model = planparse.classify.SectionClassifier(**params).fit(X, y, secondary=extra).model_
     exs = examples_from_annotation(held.gold, held.text, held.name, unlabelled=True)
     pos = {e.start: i for i, e in enumerate(exs)}
     return model, exs, link([Node(e.text.row(), pos.get(e.parent_start)) for e in exs])
@@ -319,3 +319,33 @@ def test_points_of_guiding_ideas_in_an_unseen_plan_are_about_their_own_subjects(
         i = next(i for i, e in enumerate(exs) if e.text.heading == title)
         assert exs[i].text.parent == "工作思路"
         assert labels[i][0][0] == "teaching"
+
+
+def test_a_vague_heading_reads_its_first_sentence_in_an_unseen_plan():
+    # 004 held out: 架起连心桥,协调上下级 (under 工作思路, in a plan titled 教科室工作计划) names nothing;
+    # its first sentence does: 本学期,工会要及时向广大教职工传达和解释上级组织和校党支部的工作精神.
+    from planparse.classify.structure import label_tree
+
+    def label(**params):
+        model, exs, nodes = _held_out("004_854aabf43ff7fc92", **params)
+        i = next(i for i, e in enumerate(exs) if e.text.heading == "架起连心桥,协调上下级")
+        return label_tree(model, nodes)[i][0][0]
+
+    assert label() == "union"
+    assert label(lead_weight=0.0) != "union"
+
+
+def test_the_first_sentence_counts_only_when_the_heading_names_nothing():
+    from planparse.classify.features import DECISION_TIERS, FIELDS
+    from planparse.classify.store import default_model
+
+    feat = default_model().featurizer
+    assert feat.lead_weight > 0
+    nlab = len(feat.matcher.labels)
+    lead = feat.n_vocab + (len(FIELDS) + DECISION_TIERS) * nlab
+    union = feat.matcher.labels.index("union")
+    body = "。本学期,工会要及时向广大教职工传达上级组织的工作精神。学校安全工作常抓不懈。"
+    idx, _ = feat.transform_row(("架起连心桥,协调上下级", body))
+    assert [int(c) - lead for c in idx if c >= lead] == [union]
+    idx, _ = feat.transform_row(("加强师德建设", body))
+    assert not any(c >= lead for c in idx)

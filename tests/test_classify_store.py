@@ -149,3 +149,11 @@ def test_the_plan_part_labels_survive_a_round_trip(tmp_path):
     assert again.plan_part == shipped.featurizer.matcher.plan_part
     assert again.inherited == shipped.featurizer.matcher.inherited
     assert [lab for lab, passed in zip(again.labels, again.inherited) if not passed] == ["guiding_ideology"]
+
+
+def test_the_lead_sentence_weight_survives_a_round_trip(tmp_path):
+    shipped = default_model()
+    assert shipped.featurizer.lead_weight > 0
+    again = load_model(save_model(shipped, tmp_path))
+    assert again.featurizer.lead_weight == shipped.featurizer.lead_weight
+    assert again.featurizer.n_columns == shipped.featurizer.n_columns

@@ -5,7 +5,8 @@ its parent's heading, the plan title and its children's headings. Each field is
 normalized (full-width to half-width, traditional to simplified, digits to 0),
 cut into character n-grams weighted by sublinear TF-IDF and scaled to unit
 length, then multiplied by the field's weight; keyword hits of the taxonomy's
-labels add a few dense columns. Only numpy and regex are used here, so
+labels add a few dense columns, and so do the topics the first sentence of the
+body names when the heading names none (`lead_sentence`). Only numpy and regex are used here, so
 classifying stays light; fitting a vocabulary is plain Python too.
 
 >>> normalize("學校１２月")
@@ -41,6 +42,10 @@ _DIGITS = str.maketrans("0123456789", "0000000000")
 _TAIL_JUNK = regex.compile(r"(?:\([^()]*\)|[\p{P}\p{S}\s0])+$")
 # A heading holding one of these is a sentence, not a name: its last word is not its head noun.
 _CLAUSE = regex.compile(r"[,;。:]")
+# The first sentence of a body: after any punctuation the heading left (。要坚持… :以提高…), up to its end.
+_LEAD_START = regex.compile(r"^[\p{P}\p{S}\s0]+")
+_LEAD_END = regex.compile(r"[。;!?\n]")
+LEAD_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +118,18 @@ def gram_list(norm: str, nmin: int, nmax: int) -> list[str]:
 def char_grams(norm: str, nmin: int, nmax: int) -> Counter[str]:
     """Counts of the character n-grams (``nmin``..``nmax``) within runs of Han, latin or digits."""
     return Counter(gram_list(norm, nmin, nmax))
+
+
+def lead_sentence(norm: str) -> str:
+    """The first sentence of a normalized body (at most `LEAD_CHARS`): where a vague heading's section
+    says what it is about (架起连心桥 → 。本学期,工会要及时向广大教职工传达…).
+
+    >>> lead_sentence("。本学期,工会要及时传达上级精神;做到上下沟通。")
+    '本学期,工会要及时传达上级精神'
+    """
+    text = _LEAD_START.sub("", norm[: LEAD_CHARS * 4])
+    end = _LEAD_END.search(text)
+    return (text[: end.start()] if end else text)[:LEAD_CHARS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +261,12 @@ class Featurizer:
     """
 
     def __init__(self, fields: Sequence[FieldSpec], keyword_weight: float,
-                 matcher: KeywordMatcher | None, min_df: int = 1) -> None:
+                 matcher: KeywordMatcher | None, min_df: int = 1, lead_weight: float = 0.0) -> None:
         self.fields = list(fields)
         self.keyword_weight = keyword_weight
+        # Weight (times keyword_weight) of the topics the body's first sentence names, read when the
+        # heading names none; 0: not read (and no columns for them).
+        self.lead_weight = lead_weight
         self.matcher = matcher
         self.min_df = min_df
         self.vocabs: list[dict[str, int]] = [{} for _ in self.fields]
@@ -281,10 +301,10 @@ class Featurizer:
 
     @property
     def n_keyword_columns(self) -> int:
-        # hits per field and label, then the keyword decision per tier and label
+        # hits per field and label, the keyword decision per tier and label, then the lead sentence's topics
         if self.matcher is None or not self.keyword_weight:
             return 0
-        return len(self.matcher.labels) * (len(self.fields) + DECISION_TIERS)
+        return len(self.matcher.labels) * (len(self.fields) + DECISION_TIERS + (1 if self.lead_weight else 0))
 
     @property
     def n_columns(self) -> int:
@@ -338,6 +358,12 @@ class Featurizer:
                 at = base + len(self.fields) * nlab + tier * nlab
                 idx_parts.append(np.asarray([at + k for k in order[:3]], dtype=np.int64))
                 val_parts.append(np.asarray([1.0, 0.5, 0.5][: len(order[:3])]) * self.keyword_weight)
+            if self.lead_weight and not head and 1 in hits_of:
+                # A heading that names nothing (架起连心桥): the topics its first sentence names.
+                nz = np.flatnonzero(self.matcher.counts(lead_sentence(self.field_text(row, 1))) * self.matcher.topical)
+                if nz.size:
+                    idx_parts.append(base + (len(self.fields) + DECISION_TIERS) * nlab + nz)
+                    val_parts.append(np.full(nz.size, self.lead_weight * self.keyword_weight))
         if not idx_parts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         return np.concatenate(idx_parts), np.concatenate(val_parts)

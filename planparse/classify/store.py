@@ -44,6 +44,7 @@ def save_model(model: SectionModel, path: str | Path) -> Path:
         "classes": list(model.classes),
         "fields": [[f.name, f.weight, f.ngram_min, f.ngram_max, f.max_chars] for f in feat.fields],
         "keyword_weight": feat.keyword_weight,
+        "lead_weight": feat.lead_weight,
         "min_df": feat.min_df,
         "keywords": None if matcher is None else {
             "labels": matcher.labels,
@@ -121,7 +122,8 @@ def _build(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> SectionMode
     matcher = None if kw is None else KeywordMatcher(kw["labels"], kw["keywords"], kw["patterns"], kw["topical"],
                                                      kw.get("precedence"), kw.get("plan_part"),
                                                      kw.get("inherited"))
-    feat = Featurizer(fields, float(header["keyword_weight"]), matcher, int(header["min_df"]))
+    feat = Featurizer(fields, float(header["keyword_weight"]), matcher, int(header["min_df"]),
+                      float(header.get("lead_weight", 0.0)))
     vocabs, col = [], 0
     for j in range(len(fields)):
         grams = arrays[f"vocab{j}"].tolist()
