@@ -349,3 +349,39 @@ def test_the_first_sentence_counts_only_when_the_heading_names_nothing():
     assert [int(c) - lead for c in idx if c >= lead] == [union]
     idx, _ = feat.transform_row(("加强师德建设", body))
     assert not any(c >= lead for c in idx)
+
+
+def test_a_section_whose_items_are_months_is_the_plans_schedule_in_unseen_plans():
+    # d020 held out: 三、每月工作计划 over 三月 / 四月 / 五月 … names no topic (a container by its
+    # words); 001 held out: the line 20xx-20xx年第一学期数学教研组工作安排 over 九月份 … 一月份 names
+    # the research group. Both are the plans' schedules (ANNOTATION.md: calendar).
+    import dataclasses
+
+    from planparse.classify.structure import label_tree
+
+    assert taxonomy().schedule == "calendar"
+    for name, heading in (("d020", "每月工作计划"), ("001_4831cd458b4b7471", "20xx-20xx年第一学期数学教研组工作安排")):
+        model, exs, nodes = _held_out(name)
+        assert model.rules.schedule == "calendar"
+        i = next(i for i, e in enumerate(exs) if e.text.heading == heading)
+        assert exs[i].labels[0] == "calendar"
+        kids = [c for c in nodes[i].children]
+        now = label_tree(model, nodes)
+        assert sum(now[c][0][0] == "calendar" for c in kids) > len(kids) / 2
+        assert now[i][0][0] == "calendar"
+        without = dataclasses.replace(model, rules=dataclasses.replace(model.rules, schedule=None))
+        assert label_tree(without, nodes)[i][0][0] != "calendar"
+
+
+def test_a_topical_heading_over_a_month_by_month_list_is_a_schedule_keeping_its_topic():
+    doc = labelled("学校工作计划\n五、德育活动\n九月份：\n开展行为规范教育。\n十月份：\n举行国庆主题班会。\n"
+                   "十一月份：\n召开家长会。\n")
+    top = by_title(doc, "德育活动")
+    assert [c.label for c in top.children] == ["calendar"] * 3
+    assert [lab for lab, _ in top.labels][:2] == ["calendar", "moral_education"]
+    scores = [x for _, x in top.labels]
+    assert scores == sorted(scores, reverse=True)
+    # One month among topical items is no schedule.
+    doc = labelled("学校工作计划\n五、德育活动\n1.行为规范教育\n加强养成教育。\n2.主题班会\n每月一次。\n"
+                   "3.九月份\n开学典礼。\n")
+    assert by_title(doc, "德育活动").label == "moral_education"

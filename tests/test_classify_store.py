@@ -141,6 +141,16 @@ def test_the_labels_a_parent_does_not_pass_down_survive_a_round_trip(tmp_path):
     assert load_model(save_model(shipped, tmp_path)).rules.not_inherited == ("guiding_ideology",)
 
 
+def test_the_schedule_label_survives_a_round_trip_and_a_model_without_one_loads_without_one(tmp_path):
+    import dataclasses
+
+    shipped = default_model()
+    assert shipped.rules.schedule == "calendar"
+    assert load_model(save_model(shipped, tmp_path)).rules.schedule == "calendar"
+    older = dataclasses.replace(shipped, rules=dataclasses.replace(shipped.rules, schedule=None))
+    assert load_model(save_model(older, tmp_path / "older")).rules.schedule is None
+
+
 def test_the_plan_part_labels_survive_a_round_trip(tmp_path):
     shipped = default_model()
     parts = [lab for lab, part in zip(shipped.featurizer.matcher.labels, shipped.featurizer.matcher.plan_part) if part]

@@ -220,7 +220,8 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
             rules=LabelRules(**{role: (lab if lab in names else None) for role, lab in (
                 ("container", tax.with_role(CONTAINER)), ("goals", tax.with_role(GOALS)),
                 ("fallback", tax.with_role(FALLBACK)))},
-                not_inherited=tuple(lab for lab in tax.not_inherited if lab in names)),
+                not_inherited=tuple(lab for lab in tax.not_inherited if lab in names),
+                schedule=tax.schedule if tax.schedule in names else None),
             meta={"params": self.get_params()},
         )
         return self

@@ -35,6 +35,7 @@ class LabelRules:
     goals: str | None = None
     fallback: str | None = None
     not_inherited: tuple[str, ...] = ()  # topics a parent passes no lean to its vague items
+    schedule: str | None = None  # a section most of whose items carry it carries it too
 
 
 @dataclass(eq=False)

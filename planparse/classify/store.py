@@ -61,7 +61,8 @@ def save_model(model: SectionModel, path: str | Path) -> Path:
         "inherit": model.inherit,
         "inherit_min": model.inherit_min,
         "rules": {"container": model.rules.container, "goals": model.rules.goals,
-                  "fallback": model.rules.fallback, "not_inherited": list(model.rules.not_inherited)},
+                  "fallback": model.rules.fallback, "not_inherited": list(model.rules.not_inherited),
+                  "schedule": model.rules.schedule},
         "meta": model.meta,
     }
     arrays: dict[str, np.ndarray] = {
@@ -149,7 +150,7 @@ def _build(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> SectionMode
         max_labels=int(header["max_labels"]),
         inherit=float(header.get("inherit", 0.0)),
         inherit_min=float(header.get("inherit_min", 0.2)),
-        rules=LabelRules(**{k: rules.get(k) for k in ("container", "goals", "fallback")},
+        rules=LabelRules(**{k: rules.get(k) for k in ("container", "goals", "fallback", "schedule")},
                          not_inherited=tuple(map(str, rules.get("not_inherited") or ()))),
         meta=dict(header.get("meta") or {}),
     )

@@ -1,9 +1,11 @@
 """Labels from the outline: what a section's place says beyond its own text.
 
-ANNOTATION.md ties two labels to the outline: items under a goals heading take
-their topic first and ``goals`` second, and a container heading that names no
-topic (主要工作, 具体措施) takes ``measures`` and then the dominant topic of its
-children. `label_tree` applies both on top of the model's probabilities, for
+ANNOTATION.md ties three labels to the outline: items under a goals heading take
+their topic first and ``goals`` second; a section whose items are a month-by-month
+or week-by-week schedule (九月份, 十月份 …) is the plan's ``calendar``, whatever its
+heading names (its topic stays as a further label); and a container heading that
+names no topic (主要工作, 具体措施) takes ``measures`` and then the dominant topic of
+its children. `label_tree` applies them on top of the model's probabilities, for
 any tree of sections (a parsed Document, or gold headings in evaluation).
 
 A section whose heading names no topic also leans to its parent's topic: a
@@ -31,6 +33,8 @@ from .model import SectionModel, softmax
 GOAL_TOPIC_MIN = 0.05
 # A container's children must agree this much for their topic to be its second label.
 DOMINANT_SHARE = 0.5
+# A section is a schedule when more than this share of its items (at least two) are.
+SCHEDULE_SHARE = 0.5
 
 
 @dataclass
@@ -98,6 +102,9 @@ def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[An
                 rest = [x for x in labels[i][1:] if x[0] != rules.goals]
                 labels[i] = [labels[i][0]] + sorted(rest + [(rules.goals, score)], key=lambda x: -x[1])
 
+    if rules.schedule is not None:
+        _schedules(model, nodes, labels, probas, topical)
+
     if rules.container is not None:
         for i, n in enumerate(nodes):
             if labels[i][0][0] != rules.container or not n.children:
@@ -116,3 +123,22 @@ def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[An
             labels[i] = [labels[i][0], (dom, score)]
     return labels
 
+
+
+def _schedules(model: SectionModel, nodes: Sequence[Node], labels: list[list[tuple[Any, float]]],
+               probas: list[np.ndarray], topical: set[Any]) -> None:
+    """A section whose items are mostly schedule items (九月份, 第一周) is a schedule: its main
+    label becomes the schedule label, its topics stay after it. Items before their sections,
+    so a schedule of schedules is one too."""
+    sched = model.rules.schedule
+    k = model.classes.index(sched)
+    for i in range(len(nodes) - 1, -1, -1):
+        kids = nodes[i].children
+        if len(kids) < 2 or labels[i][0][0] == sched:
+            continue
+        share = sum(labels[c][0][0] == sched for c in kids) / len(kids)
+        if share <= SCHEDULE_SHARE:
+            continue
+        score = max(float(probas[i][k]), share * labels[i][0][1])
+        rest = [x for x in labels[i] if x[0] in topical and x[0] != sched]
+        labels[i] = [(sched, score)] + rest[: max(0, model.max_labels - 1)]

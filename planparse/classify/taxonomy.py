@@ -36,6 +36,8 @@ class Label:
     inherited: bool = True
     # True: names a part of a plan (goals, schedule), which a heading naming the plan's own topic is.
     plan_part: bool = False
+    # True: the label of schedules, which a section most of whose items carry it carries too.
+    schedule: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,11 @@ class Taxonomy:
         """Ids of the labels whose sections pass no topic down to their vague items."""
         return tuple(lab.id for lab in self.labels if not lab.inherited)
 
+    @property
+    def schedule(self) -> str | None:
+        """The id of the label of schedules (see `Label.schedule`), if any."""
+        return next((lab.id for lab in self.labels if lab.schedule), None)
+
     def with_role(self, role: str) -> str | None:
         """The id of the label playing ``role`` (container, goals, fallback), if any."""
         return next((lab.id for lab in self.labels if lab.role == role), None)
@@ -86,6 +93,7 @@ def parse_taxonomy(text: str, source: str | None = None) -> Taxonomy:
                 role=e.get("role"),
                 inherited=bool(e.get("inherited", True)),
                 plan_part=bool(e.get("plan_part", False)),
+                schedule=bool(e.get("schedule", False)),
             )
             for e in raw.get("label", ())
         )
