@@ -365,7 +365,7 @@ def test_a_section_whose_items_are_months_is_the_plans_schedule_in_unseen_plans(
         assert model.rules.schedule == "calendar"
         i = next(i for i, e in enumerate(exs) if e.text.heading == heading)
         assert exs[i].labels[0] == "calendar"
-        kids = [c for c in nodes[i].children]
+        kids = nodes[i].children
         now = label_tree(model, nodes)
         assert sum(now[c][0][0] == "calendar" for c in kids) > len(kids) / 2
         assert now[i][0][0] == "calendar"

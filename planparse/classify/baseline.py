@@ -59,7 +59,7 @@ class KeywordRules(KeywordBaseline):
         heading = normalize(row[0][:400]) if row and row[0] else ""
         head = self.matcher.first_seen(heading) if heading else []
         tier, order = self.matcher.decide(head, self._hits(row, 2), self._hits(row, 3), self._hits(row, 1),
-                                          self.matcher.last_named(heading) if heading else [])
+                                          self.matcher.last_named(heading) if head else [])
         if not order:
             return [(self.fallback, 0.0)]
         return [(self.ids[k], _TIER_SCORE[tier]) for k in order[:3]]

@@ -324,8 +324,9 @@ class Featurizer:
         base = self.n_vocab
         nlab = len(self.matcher.labels) if self.matcher else 0
         hits_of: dict[int, np.ndarray] = {}
+        norms: dict[int, str] = {}  # each field's normalized text, read once
         for j, spec in enumerate(self.fields):
-            norm = self.field_text(row, j)
+            norm = norms[j] = self.field_text(row, j)
             if not norm:
                 continue
             if spec.weight:
@@ -349,9 +350,9 @@ class Featurizer:
         if self.matcher is not None and self.keyword_weight:
             # The keyword decision (KeywordMatcher.decide), one column per tier and label.
             zero = np.zeros(nlab)
-            heading = self.field_text(row, 0) if 0 in hits_of else ""
+            heading = norms.get(0, "")
             head = self.matcher.first_seen(heading) if heading else []
-            last = self.matcher.last_named(heading) if heading else []
+            last = self.matcher.last_named(heading) if head else []  # only a named heading uses it
             tier, order = self.matcher.decide(head, hits_of.get(2, zero), hits_of.get(3, zero), hits_of.get(1, zero),
                                               last)
             if order:
@@ -360,7 +361,7 @@ class Featurizer:
                 val_parts.append(np.asarray([1.0, 0.5, 0.5][: len(order[:3])]) * self.keyword_weight)
             if self.lead_weight and not head and 1 in hits_of:
                 # A heading that names nothing (架起连心桥): the topics its first sentence names.
-                nz = np.flatnonzero(self.matcher.counts(lead_sentence(self.field_text(row, 1))) * self.matcher.topical)
+                nz = np.flatnonzero(self.matcher.counts(lead_sentence(norms[1])) * self.matcher.topical)
                 if nz.size:
                     idx_parts.append(base + (len(self.fields) + DECISION_TIERS) * nlab + nz)
                     val_parts.append(np.full(nz.size, self.lead_weight * self.keyword_weight))

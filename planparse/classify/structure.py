@@ -124,7 +124,6 @@ def label_tree(model: SectionModel, nodes: Sequence[Node]) -> list[list[tuple[An
     return labels
 
 
-
 def _schedules(model: SectionModel, nodes: Sequence[Node], labels: list[list[tuple[Any, float]]],
                probas: list[np.ndarray], topical: set[Any]) -> None:
     """A section whose items are mostly schedule items (九月份, 第一周) is a schedule: its main
