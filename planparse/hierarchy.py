@@ -35,6 +35,17 @@ class Placed(NamedTuple):
 _new_placed, _new_open = partial(tuple.__new__, Placed), partial(tuple.__new__, _Open)
 
 
+def _wraps(family: str, last: int | None, n: int | None) -> bool:
+    """A month list going on into the new year: 十二月 then 一月 (or 元月) is the next item."""
+    return n == 1 and last == 12 and family == "month"
+
+
+def _month_ahead(cand: Candidate, nxt: int | None) -> bool:
+    """A schedule that skips months (九月 十一月 元月): the next month heading is one to three
+    months later."""
+    return cand.family == "month" and nxt is not None and 1 <= (nxt - cand.ordinal) % 12 <= 3
+
+
 def _continues(level: _Open, cand: Candidate, confirmed: bool) -> bool:
     """Whether ``cand`` can be the next item of the open list ``level``."""
     n, last = cand.ordinal, level.last
@@ -42,7 +53,7 @@ def _continues(level: _Open, cand: Candidate, confirmed: bool) -> bool:
         return True
     if cand.scheme.startswith("decimal") and cand.prefix != level.cand.prefix:
         return n == 1
-    if n == last + 1:
+    if n == last + 1 or _wraps(cand.family, last, n):
         return True
     near = last - 3 <= n <= last + 3
     if cand.context == GLUED:
@@ -122,7 +133,7 @@ def _intro_depth(nxt: Candidate | None, stack: list[_Open]) -> int:
     if nxt is not None and nxt.ordinal == 1:
         for k in range(len(stack) - 1, -1, -1):
             if stack[k].cand.key == nxt.key:
-                return k
+                return len(stack) if _wraps(nxt.family, stack[k].last, 1) else k
     return len(stack)
 
 
@@ -182,12 +193,14 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         same = _innermost(keys, cand.key)
         if same is not None and n is not None:
             level = stack[same]
-            if level.last is not None and n == level.last + 1 and cand.prefix == level.cand.prefix:
+            if level.last is not None and (n == level.last + 1 or _wraps(cand.family, level.last, n)) \
+                    and cand.prefix == level.cand.prefix:
                 push(cand, same)  # the next item of an open list: most headings
                 continue
         # Confirmed: the next item of this list follows, or the list continues one seen before
         # under another parent (目标一 under 第二部分, 目标三 under 第三部分).
-        confirmed = n is not None and (following[i] == n + 1 or seen_last.get(cand.key) == n - 1)
+        confirmed = n is not None and (following[i] == n + 1 or seen_last.get(cand.key) == n - 1
+                                       or _wraps(cand.family, n, following[i]) or _month_ahead(cand, following[i]))
         if cand.key == FRAME_KEY:
             # 导言/结语 stand beside the plan's top headings (under a 篇 when one is open).
             depth = len(stack)
@@ -200,7 +213,7 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
             push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))
             continue
         continues_open = same is not None and n is not None and stack[same].last is not None \
-            and n == stack[same].last + 1
+            and (n == stack[same].last + 1 or _wraps(cand.family, stack[same].last, n))
         if stack and cand.context == LINE and not continues_open and _broken_line_before(text, cand.start) \
                 and not _title_ends_line_before(cand, last_heading, text):
             continue
@@ -230,9 +243,11 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
                 depth -= 1
             push(cand, depth)
             continue
-        if n is not None and n > 1 and cand.context == LINE and stack and n <= 9 \
+        if n is not None and stack and n <= 9 and (cand.context == LINE or (n == 1 and cand.context != GLUED)) \
                 and cand.rank < min(o.cand.rank for o in stack):
-            # A text that begins mid-plan ((2) (3) then 3.): the heavier list is the level above.
+            # A heavier kind of list after lighter ones only: a text that begins mid-plan ((2) (3)
+            # then 3.), or a list of aims (1、… 4、) before the plan's parts ((一)…): the heavier
+            # list is the level above, not a child of the last light item ((一) does not go under 4、).
             push(cand, 0)
             continue
         if _opens_list(cand, stack, last_heading, text, confirmed):

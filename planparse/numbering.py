@@ -128,7 +128,7 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
     if kind == "latin":
         return ord(num.upper()) - ord("A") + 1, ""
     if kind == "month":
-        return (int(num) if num.isdigit() else chinese_ordinal(num)), ""
+        return (int(num) if num.isdigit() else 1 if num == "元" else chinese_ordinal(num)), ""
     if kind == "decimal":
         parts = regex.split(r"[.．]", num)
         return int(parts[-1]), ".".join(parts[:-1])

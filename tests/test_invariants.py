@@ -84,10 +84,12 @@ def test_parsing_never_raises_and_keeps_invariants_on_generated_text(pieces):
 
 def test_an_untitled_heading_ends_at_its_marker():
     # Found by the property test: blanks after an untitled child once pushed it past its parent's end.
-    doc = planparse.parse("（一）一、 (二)", classify=False, extract=False)
+    doc = planparse.parse("（一）1、 (二)", classify=False, extract=False)
     check_invariants(doc)
-    child = doc.plans[0].sections[0].children[0]
-    assert (child.marker, child.title, child.heading_end) == ("一、", "", 5)
+    parent = doc.plans[0].sections[0]
+    child = parent.children[0]
+    assert (child.marker, child.title, child.heading_end) == ("1、", "", 5)
+    assert parent.end == 5
 
 
 @pytest.mark.parametrize("enabled", [True, False])

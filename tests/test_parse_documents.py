@@ -64,6 +64,39 @@ def test_month_headings_carry_their_items(parsed):
     assert january.children[0].title.startswith("开展对离退休人员")
 
 
+def test_a_school_year_schedule_runs_from_september_into_january(parsed):
+    # 001, 篇二: 六、月份主要工作安排。 九月 … 十月 … 十一月 … 十二月 … 元月, each with its 1、 2、 items.
+    doc = parsed("001_4831cd458b4b7471.txt")
+    schedule = _find(doc, "六、", "月份主要工作安排")
+    months = [c for c in schedule.children if c.scheme == "month"]
+    assert [m.title for m in months] == ["九月", "十月", "十一月", "十二月", "元月"]
+    assert months[-1].ordinal == 1
+    assert [c.marker for c in months[-1].children] == ["1、", "2、", "3、"]
+    assert months[-1].children[0].title.startswith("开展各种评优评先活动")
+
+
+@pytest.mark.parametrize("january", ["一月", "元月"])
+def test_months_skipped_or_wrapping_into_the_new_year_stay_one_list(january):
+    text = f"学校工作计划\n一、工作安排\n九月\n1、开学典礼。\n十二月\n1、元旦汇演。\n{january}\n1、期末考试。\n二、保障\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    first = doc.plans[0].sections[0]
+    assert [(c.title, c.ordinal) for c in first.children] == [("九月", 9), ("十二月", 12), (january, 1)]
+    assert all([g.marker for g in c.children] == ["1、"] for c in first.children)
+
+
+def test_a_list_of_aims_before_the_parts_is_no_parent_of_them(parsed):
+    # d016: the plan opens with its aims 1、…4、 and then its parts (一)加强教研组的建设… (after a
+    # stray <BR> on the same line): (一) is a part of the plan, not a point under the fourth aim.
+    doc = parsed("devset/d016.txt")
+    part = _find(doc, "(一)", "加強")
+    aims = [s for s in doc.plans[0].sections if s.marker.endswith("、")]
+    assert [s.ordinal for s in aims] == [1, 2, 3, 4]
+    assert part.parent is None and part.level == 1
+    # The conventional order still nests a lighter list under a heavier one.
+    doc2 = planparse.parse("工作计划\n（一）教学\n1、备课\n2、上课\n（二）德育\n", classify=False, extract=False)
+    assert [(s.level, s.marker) for s in doc2.walk()] == [(1, "（一）"), (2, "1、"), (2, "2、"), (1, "（二）")]
+
+
 def test_web_clutter_is_never_a_title_or_heading(parsed):
     doc = parsed("001_4831cd458b4b7471.txt")
     for s in doc.walk():
