@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from pathlib import Path
 
 from .errors import LoadError, UnsupportedFormatError
@@ -165,12 +166,62 @@ def html_to_text(html: str) -> str:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    blocks = "p div li h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre dt dd".split()
-    for tag in soup.find_all(blocks):
+    _draw_list_numbers(soup)
+    for cell in soup.find_all(["td", "th"]):
+        if cell.find_previous_sibling(["td", "th"]) is not None:
+            cell.insert_before(" | ")  # cells of a row on one line, apart (as .docx tables)
+    for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
     lines = [line.strip() for line in soup.get_text().splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+_BLOCKS = "p div li h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre dt dd".split()
+# The numbers a browser draws before the items of an ordered list: <ol type=…> or its
+# list-style-type, as a number format (see `docx_lists.format_number`) and what follows it.
+_OL_TYPES = {"1": ("decimal", "."), "a": ("lowerLetter", "."), "A": ("upperLetter", "."),
+             "i": ("lowerRoman", "."), "I": ("upperRoman", ".")}
+_LIST_STYLES = {"decimal": ("decimal", "."), "decimal-leading-zero": ("decimalZero", "."),
+                "lower-alpha": ("lowerLetter", "."), "lower-latin": ("lowerLetter", "."),
+                "upper-alpha": ("upperLetter", "."), "upper-latin": ("upperLetter", "."),
+                "lower-roman": ("lowerRoman", "."), "upper-roman": ("upperRoman", "."),
+                "cjk-ideographic": ("chineseCounting", "、"), "simp-chinese-informal": ("chineseCounting", "、"),
+                "trad-chinese-informal": ("chineseCounting", "、"), "cjk-decimal": ("decimal", "、"),
+                "none": ("none", "")}
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+
+
+def _draw_list_numbers(soup) -> None:
+    """Write the numbers of ordered-list items into the text, as a browser shows them."""
+    from .docx_lists import format_number
+
+    for ol in soup.find_all("ol"):
+        style = _LIST_STYLE.search(ol.get("style") or "")
+        fmt, after = (_LIST_STYLES.get(style.group(1).lower(), ("decimal", ".")) if style
+                      else _OL_TYPES.get(ol.get("type") or "1", ("decimal", ".")))
+        n = _int_attr(ol.get("start"), 1) - 1
+        for li in ol.find_all("li", recursive=False):
+            n = _int_attr(li.get("value"), n + 1)
+            if fmt != "none":
+                _first_block(li).insert(0, f"{format_number(n, fmt)}{after}")
+
+
+def _first_block(tag):
+    """Where an item's text begins: inside its first paragraph when it opens with one
+    (<li><p>…</p></li>), so that the number stays on the text's line."""
+    while True:
+        first = next((c for c in tag.contents if not (isinstance(c, str) and not c.strip())), None)
+        if first is None or isinstance(first, str) or first.name not in _BLOCKS:
+            return tag
+        tag = first
+
+
+def _int_attr(value, default: int) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
 
 
 def _docx_text(data: bytes, source: str) -> str:
@@ -182,21 +233,48 @@ def _docx_text(data: bytes, source: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types on corrupt files
         raise LoadError(f"is not a readable .docx file ({type(exc).__name__})", source) from None
+    from .docx_lists import ListLabels
+
+    labels = ListLabels(_part_element(document.part, "numbering_part"), _part_element(document, "styles"))
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(labels.label(child) + _runs_text(child))
         elif tag == "tbl":
             for row in child.iter():
                 if row.tag.endswith("}tr"):
                     cells = []
                     for cell in row.iterchildren():
                         if cell.tag.endswith("}tc"):
-                            cells.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
+                            cells.append("".join(map(_runs_text, cell.iter(_WP))).replace("\n", " "))
                     lines.append(" | ".join(cells))
     return "\n".join(lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP, _WR = _W + "p", _W + "r"
+# What a run draws: its text, tabs, and line breaks (shift-enter) that start a new line;
+# not deleted text or field codes.
+_RUN_PIECES = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+
+
+def _runs_text(paragraph) -> str:
+    out = []
+    for run in paragraph.iter(_WR):
+        for el in run:
+            if el.tag in _RUN_PIECES:
+                piece = _RUN_PIECES[el.tag]
+                out.append((el.text or "") if piece is None else piece)
+    return "".join(out)
+
+
+def _part_element(owner, attribute: str):
+    """The XML element of a .docx part (numbering, styles), or None when the file has none."""
+    try:
+        return getattr(owner, attribute).element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
 
 
 def _pdf_text(data: bytes, source: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 import planparse
@@ -121,3 +124,49 @@ def test_docx_html_and_pdf_are_read(tmp_path):
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
     with pytest.raises(LoadError, match="broken.pdf"):
         planparse.load(tmp_path / "broken.pdf")
+
+
+_ITEM = re.compile(r"^[ \t\u3000]*\d+[.．](?!\d)")
+_HEAVIER = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def _as_html_lists(text: str) -> str:
+    """``text`` as a web page whose typed 1. 2. items became an <ol> (the browser draws the
+    numbers), every other line a <p>; a heavier heading (一、 (一)) closes the list."""
+    out, open_list = ["<html><body>"], False
+    for line in text.splitlines():
+        m = _ITEM.match(line)
+        if m is not None:
+            out.append("</li>" if open_list else "<ol>")
+            out.append(f"<li>{html.escape(line[m.end():])}")
+            open_list = True
+            continue
+        if open_list and _HEAVIER.match(line):
+            out.append("</li></ol>")
+            open_list = False
+        out.append(f"<p>{html.escape(line)}</p>")
+    out.append("</li></ol></body></html>" if open_list else "</body></html>")
+    return "".join(out)
+
+
+# Real plans whose numbered items are typed 1. 2. under 一、/(一) headings.
+@pytest.mark.parametrize("name", ["d010", "d019", "d029", "d048"])
+def test_ordered_lists_in_a_web_page_give_the_outline_of_the_typed_numbers(tmp_path, name):
+    text = read(CORPORA / "devset" / f"{name}.txt")
+    typed = planparse.parse(text, classify=False, extract=False)
+    (tmp_path / f"{name}.html").write_text(_as_html_lists(text), encoding="utf-8")
+    drawn = planparse.load(tmp_path / f"{name}.html", classify=False, extract=False)
+    shape = [(s.level, s.title) for s in typed.walk()]
+    assert any(s.scheme == "arabic-dot" for s in drawn.walk())
+    assert [(s.level, s.title) for s in drawn.walk()] == shape
+
+
+def test_web_page_lists_and_tables_read_as_a_browser_shows_them(tmp_path):
+    page = ("<html><body><h2>学校工作计划</h2><ol style='list-style-type: cjk-ideographic'><li><p>指导思想</p>"
+            "<p>坚持育人。</p></li><li>工作目标<ol type='a'><li>教学</li><li value='4'>德育</li></ol></li></ol>"
+            "<table><tr><th>月份</th><th>工作</th></tr><tr><td>九月</td><td>开学典礼</td></tr></table>"
+            "<ul><li>首页</li></ul></body></html>")
+    (tmp_path / "plan.html").write_text(page, encoding="utf-8")
+    lines = planparse.loader.load_text(tmp_path / "plan.html").splitlines()
+    assert lines == ["学校工作计划", "一、指导思想", "坚持育人。", "二、工作目标", "a.教学", "d.德育",
+                     "月份 | 工作", "九月 | 开学典礼", "首页"]
