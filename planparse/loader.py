@@ -20,7 +20,7 @@ _MAGIC = {
     b"GIF8": "a GIF image",
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP archive",
-    b"\xd0\xcf\x11\xe0": "an old Office (OLE) document",
+    b"\xd0\xcf\x11\xe0": "an old binary Office document (.doc/.wps/.xls: save it as .docx)",
     b"\x7fELF": "an executable",
     b"\x1f\x8b": "a gzip archive",
     b"Rar!": "a RAR archive",
@@ -63,7 +63,13 @@ def load_text(path: str | Path) -> str:
         return _docx_text(data, str(p))
     if data.startswith(b"%PDF"):
         return _pdf_text(data, str(p))
-    return decode_bytes(data, str(p))
+    text = decode_bytes(data, str(p))
+    if _HTML_PAGE.match(text):
+        return html_to_text(text)  # a web page saved under another name (.txt)
+    return text
+
+
+_HTML_PAGE = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 
 
 def decode_bytes(data: bytes, source: str | None = None) -> str:

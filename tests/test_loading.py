@@ -170,3 +170,20 @@ def test_web_page_lists_and_tables_read_as_a_browser_shows_them(tmp_path):
     lines = planparse.loader.load_text(tmp_path / "plan.html").splitlines()
     assert lines == ["学校工作计划", "一、指导思想", "坚持育人。", "二、工作目标", "a.教学", "d.德育",
                      "月份 | 工作", "九月 | 开学典礼", "首页"]
+
+
+def test_a_web_page_saved_as_txt_is_read_as_a_page_and_a_doc_file_is_named_for_what_it_is(tmp_path):
+    text = read(CORPORA / "devset" / "d048.txt")
+    page = "<!DOCTYPE html>\n<html><head><title>计划</title><style>p{}</style></head><body>" + "".join(
+        f"<p>{html.escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
+    (tmp_path / "saved.txt").write_text(page, encoding="gb18030")
+    doc = planparse.load(tmp_path / "saved.txt", classify=False, extract=False)
+    assert "<p>" not in doc.text and "p{}" not in doc.text
+    typed = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.title) for s in doc.walk()] == [(s.level, s.title) for s in typed.walk()]
+    # A plain text that only mentions a tag is text.
+    (tmp_path / "plain.txt").write_text("学校工作计划\n<html>标签不算网页。\n一、指导思想\n", encoding="utf-8")
+    assert "<html>" in planparse.load(tmp_path / "plain.txt", classify=False, extract=False).text
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(UnsupportedFormatError, match=r"old\.doc.*save it as \.docx"):
+        planparse.load(tmp_path / "old.doc")
