@@ -385,3 +385,34 @@ def test_a_topical_heading_over_a_month_by_month_list_is_a_schedule_keeping_its_
     doc = labelled("学校工作计划\n五、德育活动\n1.行为规范教育\n加强养成教育。\n2.主题班会\n每月一次。\n"
                    "3.九月份\n开学典礼。\n")
     assert by_title(doc, "德育活动").label == "moral_education"
+
+
+
+_RUN_ON = [
+    ("d011", "指导思想", "guiding_ideology"),   # 一、指导思想以学校工作为重点,以未成年人思想道德建设…
+    ("d018", "工作思路", "guiding_ideology"),   # 二、工作思路在做好少先队常规工作的基础上…
+    ("d023", "计划背景", "guiding_ideology"),   # 一、计划背景近年来,校园安全问题日益受到…
+    ("d023", "计划目标", "goals"),              # 二、计划目标本计划的核心目标是构建一个安全…
+    ("d013", "工作目标", "goals"),              # 二、工作目标 本年度后勤工作的总体目标是…
+]
+
+
+def _run_on_label(name: str, head: str, **params) -> str | None:
+    """The label a model trained without ``name`` gives its parsed section whose title opens with ``head``."""
+    model, _, _ = _held_out(name, **params)
+    doc = planparse.parse(read(CORPORA / "devset" / f"{name}.txt"), classify=False, extract=False)
+    sec = next(s for s in doc.walk() if s.title.startswith(head))
+    assert len(sec.title) > len(head) + 10  # the parsed title really runs on into the text
+    classify_document(doc, model)
+    return sec.label
+
+
+@pytest.mark.parametrize("name, head, gold", _RUN_ON)
+def test_a_heading_run_on_into_its_text_is_read_by_its_name_in_an_unseen_plan(name, head, gold):
+    # The parsed title runs to the first 。：: (指导思想以学校工作为重点,…,教育公平度提升), so it reads
+    # like a sentence about moral education; the name of the part it opens with says what it is.
+    assert _run_on_label(name, head) == gold
+
+
+def test_read_as_sentences_the_run_on_headings_go_wrong():
+    assert sum(_run_on_label(name, head, unglue=False) != gold for name, head, gold in _RUN_ON) >= 3

@@ -167,3 +167,19 @@ def test_the_lead_sentence_weight_survives_a_round_trip(tmp_path):
     again = load_model(save_model(shipped, tmp_path))
     assert again.featurizer.lead_weight == shipped.featurizer.lead_weight
     assert again.featurizer.n_columns == shipped.featurizer.n_columns
+
+
+def test_reading_run_on_headings_by_name_survives_a_round_trip_and_older_files_read_as_sentences(tmp_path):
+    import json
+
+    shipped = default_model()
+    assert shipped.featurizer.unglue
+    assert load_model(save_model(shipped, tmp_path)).featurizer.unglue
+    # A file written before the field existed: its header has no "unglue".
+    with np.load(save_model(shipped, tmp_path / "older"), allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    header = json.loads(str(arrays["header"]))
+    del header["unglue"]
+    arrays["header"] = np.array(json.dumps(header, ensure_ascii=False))
+    np.savez_compressed(tmp_path / "older.npz", **arrays)
+    assert load_model(tmp_path / "older.npz").featurizer.unglue is False

@@ -49,6 +49,9 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
     lead_weight
         When the heading names no keyword, the topics named in the body's first sentence
         count this much (times ``keyword_weight``; 0 switches them off).
+    unglue
+        Read a heading run on into its text (指导思想以学校工作为重点…, 工作思路 202x年…) as the
+        name of the part it opens with, the rest as the start of its body.
     C
         Inverse regularization strength of the logistic regression.
     class_weight
@@ -76,7 +79,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
                  C: float = 1.0, class_weight: str | dict | None = "balanced", secondary_weight: float = 0.5,
                  min_df: int = 2, secondary_min: float = 0.2, secondary_ratio: float = 0.35,
                  max_labels: int = 3, prior_weight: float = 3.0, inherit_weight: float = 2.0,
-                 inherit_min: float = 0.2, lead_weight: float = 1.5) -> None:
+                 inherit_min: float = 0.2, lead_weight: float = 1.5, unglue: bool = True) -> None:
         self.heading_weight = heading_weight
         self.body_weight = body_weight
         self.parent_weight = parent_weight
@@ -97,6 +100,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         self.inherit_weight = inherit_weight
         self.inherit_min = inherit_min
         self.lead_weight = lead_weight
+        self.unglue = unglue
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()
@@ -123,7 +127,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
         ]
         matcher = matcher_for(tax) if self.keyword_weight else None
         return Featurizer(specs, float(self.keyword_weight), matcher, min_df=int(self.min_df),
-                          lead_weight=float(self.lead_weight))
+                          lead_weight=float(self.lead_weight), unglue=bool(self.unglue))
 
     def _prior(self, feat: Featurizer, tax: Taxonomy) -> np.ndarray | None:
         """Fixed weights that let the keyword decision vote for its own label."""

@@ -46,6 +46,9 @@ _CLAUSE = regex.compile(r"[,;。:]")
 _LEAD_START = regex.compile(r"^[\p{P}\p{S}\s0]+")
 _LEAD_END = regex.compile(r"[。;!?\n]")
 LEAD_CHARS = 80
+# A heading run on into its text: 指导思想以学校工作为重点… / 工作思路 202X年后勤工作的基本思路是…
+_GLUED_MIN_REST = 6  # what follows the heading's name is a sentence, not the rest of a name (工作目标与任务)
+_GLUED_MIN_NAME = 4  # a part's name of its own (指导思想, 计划背景), not a word of a sentence (目标明确)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +177,13 @@ class KeywordMatcher:
         # The standard re module runs a plain alternation of literals a few times faster.
         self._regex = re.compile("|".join(map(re.escape, alts))) if alts else None
         self._patterns = [(regex.compile(p), i) for i, ps in enumerate(patterns) for p in ps]
+        # The names of a plan's parts (its guiding ideas, goals, schedule) and of its containers of tasks:
+        # what a heading run on into its text opens with.
+        names = sorted({normalize(kw) for i, kws in enumerate(keywords)
+                        if self.plan_part[i] or self.precedence[i] >= 2 for kw in kws},
+                       key=lambda k: (-len(k), k))
+        names = [k for k in names if len(k) >= _GLUED_MIN_NAME]
+        self._part_name = re.compile("|".join(map(re.escape, names))) if names else None
 
     def counts(self, norm: str, heading: bool = False) -> np.ndarray:
         """Keyword hits per label in a normalized text (longest keyword wins where they overlap)."""
@@ -196,6 +206,24 @@ class KeywordMatcher:
                 for i in self._owners[kw]:
                     seen.setdefault(i)
         return list(seen)
+
+    def glued_head(self, norm: str) -> tuple[str, str]:
+        """A (normalized) heading run on into its text, cut where the text begins: ``(heading, rest)``;
+        ``(norm, "")`` for a heading that is a heading only. The heading is the name of a part (its guiding
+        ideas, goals, schedule) or of a container of tasks that it opens with, four characters or more
+        (指导思想以学校工作为重点… → 指导思想; 工作思路 202x年后勤… → 工作思路), followed by a sentence.
+
+        >>> m = KeywordMatcher(["guiding_ideology", "goals"], [["指导思想"], ["工作目标"]], [[], []], plan_part=[True, True])
+        >>> m.glued_head("指导思想以学校工作为重点,抓细抓实"), m.glued_head("工作目标与任务"), m.glued_head("目标明确,措施得力")
+        (('指导思想', '以学校工作为重点,抓细抓实'), ('工作目标与任务', ''), ('目标明确,措施得力', ''))
+        """
+        m = self._part_name.match(norm) if self._part_name is not None else None
+        if m is None:
+            return norm, ""
+        rest = norm[m.end():].lstrip(" \t\u3000")
+        if len(rest) < _GLUED_MIN_REST:
+            return norm, ""
+        return m.group(), rest
 
     def last_named(self, norm: str) -> list[int]:
         """Labels of the keyword a (heading) text ends with, after any bracketed note or punctuation: the
@@ -261,8 +289,13 @@ class Featurizer:
     """
 
     def __init__(self, fields: Sequence[FieldSpec], keyword_weight: float,
-                 matcher: KeywordMatcher | None, min_df: int = 1, lead_weight: float = 0.0) -> None:
+                 matcher: KeywordMatcher | None, min_df: int = 1, lead_weight: float = 0.0,
+                 unglue: bool = False) -> None:
         self.fields = list(fields)
+        # Read a heading run on into its text (指导思想以学校工作为重点…) as its name, the rest as
+        # the start of its body (KeywordMatcher.glued_head); False in model files made before.
+        self.unglue = unglue and matcher is not None
+        self._heading_at = next((j for j, f in enumerate(self.fields) if f.name == "heading"), None)
         self.keyword_weight = keyword_weight
         # Weight (times keyword_weight) of the topics the body's first sentence names, read when the
         # heading names none; 0: not read (and no columns for them).
@@ -312,10 +345,24 @@ class Featurizer:
 
     # -- transforming ----------------------------------------------------
     def field_text(self, row: Sequence[str], j: int) -> str:
-        """Field ``j`` of a row as read: cut to its length, normalized."""
+        """Field ``j`` of a row as read: cut to its length, normalized (a heading run on into its
+        text read as its name, the rest as the start of the body, when ``unglue``)."""
         spec = self.fields[j]
         raw = row[j] if j < len(row) else ""
-        return normalize(raw[: spec.max_chars]) if raw else ""
+        norm = normalize(raw[: spec.max_chars]) if raw else ""
+        if not self.unglue:
+            return norm
+        glued = self.matcher.glued_head  # type: ignore[union-attr]
+        if spec.name in ("heading", "parent"):
+            return glued(norm)[0] if norm else norm
+        if spec.name == "children":
+            return "\n".join(glued(line)[0] for line in norm.split("\n")) if norm else norm
+        if spec.name == "body" and self._heading_at is not None and self._heading_at < len(row):
+            heading = row[self._heading_at]
+            rest = glued(normalize(heading[: self.fields[self._heading_at].max_chars]))[1] if heading else ""
+            if rest:
+                return (rest + "\n" + norm)[: spec.max_chars]
+        return norm
 
     def transform_row(self, row: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and values of one row."""

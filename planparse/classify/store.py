@@ -45,6 +45,7 @@ def save_model(model: SectionModel, path: str | Path) -> Path:
         "fields": [[f.name, f.weight, f.ngram_min, f.ngram_max, f.max_chars] for f in feat.fields],
         "keyword_weight": feat.keyword_weight,
         "lead_weight": feat.lead_weight,
+        "unglue": feat.unglue,
         "min_df": feat.min_df,
         "keywords": None if matcher is None else {
             "labels": matcher.labels,
@@ -124,7 +125,7 @@ def _build(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> SectionMode
                                                      kw.get("precedence"), kw.get("plan_part"),
                                                      kw.get("inherited"))
     feat = Featurizer(fields, float(header["keyword_weight"]), matcher, int(header["min_df"]),
-                      float(header.get("lead_weight", 0.0)))
+                      float(header.get("lead_weight", 0.0)), bool(header.get("unglue", False)))
     vocabs, col = [], 0
     for j in range(len(fields)):
         grams = arrays[f"vocab{j}"].tolist()
