@@ -87,16 +87,30 @@ def _cut_from(text: str, view: str, plan: Plan) -> None:
     for sec in plan.walk():
         sec.marker = text[sec.start : sec.start + len(sec.marker)]
         sec.title = text[sec.heading_end - len(sec.title) : sec.heading_end]
-    head = min(plan.end, plan.start + 300)  # where a plan's title and school are read
-    plan.title = _original(text, view, plan.title, plan.start, head)
+    # Where a plan's title and school are read: its first lines, and the title line above its
+    # marker (学年度第一学期工作计划 / 篇2…).
+    a, b = max(0, plan.start - 300), min(plan.end, plan.start + 300)
+    plan.title = _original(text, view, plan.title, a, b)
     if "school" in plan.metadata:
-        plan.metadata["school"] = _original(text, view, plan.metadata["school"], plan.start, head)
+        plan.metadata["school"] = _original(text, view, plan.metadata["school"], a, b)
 
 
 def _original(text: str, view: str, found: str, a: int, b: int) -> str:
-    """``found`` (read in ``view[a:b]``) as ``text`` writes it."""
-    at = view.find(found, a, b) if found else -1
-    return text[at : at + len(found)] if at >= 0 else found
+    """``found`` (read in ``view[a:b]``) as ``text`` writes it; a title joined from two lines is
+    found piece by piece."""
+    out: list[str] = []
+    rest = found
+    while rest:
+        k = len(rest)
+        at = view.find(rest, a, b)
+        while at < 0 and k > 1:
+            k -= 1
+            at = view.find(rest[:k], a, b)
+        if at < 0:
+            return found
+        out.append(text[at : at + k])
+        rest, a = rest[k:], at + k
+    return "".join(out)
 
 
 def _plans_of(text: str) -> list[Plan]:

@@ -91,8 +91,17 @@ _MARKDOWN_HASHES = re.compile(r"^#{1,6}[ \t]*")
 
 
 def _clean_title(title: str) -> str:
-    """A plan title without a site's category suffix (-工作计划) or markdown's hashes and stars."""
-    return _SITE_SUFFIX.sub("", _MARKDOWN_HASHES.sub("", title).strip("*").strip())
+    """A plan title without a site's category suffix (-工作计划, (推荐10篇), _site name) or
+    markdown's hashes and stars."""
+    title = _MARKDOWN_HASHES.sub("", title).strip("*").strip()
+    head = title.split("_", 1)[0].strip()
+    if head != title and is_title_line(head):
+        title = head  # 标题_网站名 / 标题_标题
+    return _PAGE_SUFFIX.sub("", _SITE_SUFFIX.sub("", title)) or title
+
+
+# What a site adds after a plan's title: (推荐10篇), (精选5篇).
+_PAGE_SUFFIX = re.compile(r"\s*[（(][^（）()]{0,6}\d+篇[)）]$")
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -148,13 +157,39 @@ def _plan_at_marker(text: str, lines: Lines, m: regex.Match[str]) -> tuple[int, 
         return start, title.strip(_STRIP), m.end()
     title_after = rest.strip(_STRIP)
     start = ln.start if not text[ln.start : m.start()].strip() else m.start()
-    if title_after and len(rest) <= 60:
+    opens_text = bool(title_after) and (len(rest) > 60 or _STARTS_MARKER.match(title_after) is not None)
+    if title_after and not opens_text:
         return start, title_after, ln.end
     if not title_after:
         nxt = lines.next_nonblank(idx)
         if nxt is not None and is_title_line(nxt.text(text)):
             return start, nxt.text(text).strip(_STRIP), nxt.end
+    elif not text[ln.start : m.start()].strip():
+        # 学年度第一学期工作计划 / 篇2一、指导思想: the marker opens the plan's text; its title is the line above.
+        above = next(_nonblank_above(lines, idx), None)
+        if above is not None and is_title_line(above[1].text(text)):
+            return start, above[1].text(text).strip(_STRIP), m.end()
     return start, "", m.end()
+
+
+def _own_titles(text: str, lines: Lines, starts: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """Plans whose markers all repeat one title (the page's: 篇一:学年度…工作计划8篇 … 篇二:学年度…)
+    take their own, from a title line right after the marker line (2022—2023学年度第一学期学校工作计划)."""
+    counts: dict[str, int] = {}
+    for _, title, _ in starts:
+        counts[title] = counts.get(title, 0) + 1
+    out = []
+    for start, title, body in starts:
+        if not title or counts[title] < 2:
+            out.append((start, title, body))
+            continue
+        nxt = lines.next_nonblank(lines.index_of(start))
+        own = nxt.text(text).strip(_STRIP) if nxt is not None else ""
+        if own and is_title_line(own) and not _same_title(own, title):
+            out.append((start, own, max(body, nxt.end)))
+        else:
+            out.append((start, title, body))
+    return out
 
 
 def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
@@ -173,6 +208,7 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
             continue  # "计划1" at a line end marks a plan only when the line is a title
         seen_lines.add(idx)
         starts.append(_plan_at_marker(text, lines, m))
+    starts = _own_titles(text, lines, starts)
 
     if not starts:
         starts = _title_line_starts(text, lines, first_heading)
@@ -358,11 +394,36 @@ def _first_content(text: str, lines: Lines, a: int, b: int) -> int | None:
 
 
 def _leading_title(text: str, lines: Lines, start: int) -> tuple[str, int]:
-    ln = lines.line_of(start)
+    """The title of a plan that opens at ``start`` (and where its body begins): its line; a title
+    broken over two lines (莲峰第二中学2020届毕业班迎考备考 / 工作方案); or the title the line opens
+    with (学校中考备考方案:“明确目标…”!, 上学期学校教科室工作计划怎么写?).""" 
+    idx = lines.index_of(start)
+    ln = lines.line(idx)
     s = ln.text(text)
     if is_title_line(s):
         return s.strip(_STRIP), ln.end
+    nxt = lines.next_nonblank(idx)
+    if nxt is not None and len(s) <= _MAX_BROKEN_TITLE and _SENTENCE.search(s) is None:
+        joined = s.strip(_STRIP) + nxt.text(text).strip(_STRIP)
+        if is_title_line(nxt.text(text)) and is_title_line(joined):
+            return joined, nxt.end
+    lead = _LEAD_IN.match(s)
+    opening = s[lead.end() if lead else 0 :]
+    clause = _SENTENCE.split(opening, 1)[0]
+    heads = [clause[: m.end()].strip(_STRIP) for m in _title_conf()[2].finditer(clause)]
+    for head in reversed(heads):  # the longest: 中学少先队工作计划及每月安排, not …工作计划
+        if len(head) >= _MIN_PAGE_TITLE and is_title_line(head):
+            return head, start
     return "", start
+
+
+# A page's words before the title it names (以下是一份中学少先队工作计划及每月安排,结合…).
+_LEAD_IN = re.compile(r"(?:以下|下面|如下|这)(?:是|为)(?:一份|一篇|小编[^，,。]{0,12}的)?")
+
+
+_MAX_BROKEN_TITLE = 30
+_MIN_PAGE_TITLE = 6
+_SENTENCE = re.compile(r"[。，,；;！？!?：:、]")
 
 
 def _lines_with_title_ending(text: str, lines: Lines) -> list:

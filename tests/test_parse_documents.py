@@ -478,3 +478,28 @@ def test_formal_numerals_in_traditional_characters_are_headings():
     doc = planparse.parse(text, classify=False, extract=False)
     assert [(s.marker, s.ordinal, s.title) for s in doc.walk()] == [
         ("壹、", 1, "總則"), ("貳、", 2, "目標"), ("參、", 3, "措施"), ("肆、", 4, "附則")]
+
+
+@pytest.mark.parametrize("name, title", [
+    ("devset/d028.txt", "莲峰第二中学2020届毕业班迎考备考工作方案"),  # broken over two lines
+    ("devset/d029.txt", "学校中考备考方案"),                        # 学校中考备考方案:“明确目标、…”!
+    ("devset/d015.txt", "上学期学校教科室工作计划"),                 # …工作计划怎么写?( 四 )
+    ("devset/d020.txt", "中学少先队工作计划及每月安排"),             # 以下是一份中学少先队工作计划及每月安排,结合…
+    ("devset/d033.txt", "中学心理健康辅导中心第一学期工作计划"),     # title_title (a site's page title)
+    ("devset/d014.txt", "小学小课题研究计划"),                      # …研究计划(推荐10篇)
+])
+def test_a_plan_opening_a_page_gets_the_title_its_first_line_names(parsed, name, title):
+    assert parsed(name).plans[0].title == title
+
+
+def test_plans_behind_numbered_markers_take_their_own_titles(parsed):
+    # 001: each 篇N: repeats the page's title (学年度第一学期学校义务教育集团化办学工作计划) and the
+    # plan's own title follows on the next line; 篇2 and 篇3 open their text (篇2一、指导思想:) under
+    # their title line (学年度第一学期工作计划).
+    doc = parsed("001_4831cd458b4b7471.txt")
+    titles = {doc.text[p.start:p.start + 2]: p.title for p in doc.plans}
+    assert titles["篇一"] == "2022—2023学年度第一学期学校工作计划"
+    assert titles["篇四"] == "小学2022-2023学年度第一学期教学工作计划"
+    assert titles["篇2"] == titles["篇3"] == "学年度第一学期工作计划"
+    second = next(p for p in doc.plans if doc.text.startswith("篇2", p.start))
+    assert (second.sections[0].marker, second.sections[0].title) == ("一、", "指导思想")
