@@ -221,9 +221,18 @@ def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
     m = pattern.match(text, c.marker_end, max(limit, c.marker_end))
     a = m.start("title")
     b = a + len(m.group("title").rstrip(_TRAIL))
-    if a == b:  # no title: the heading ends with its marker, not after the blanks that follow it
-        return c.marker_end, c.marker_end
+    if a == b:
+        # A marker alone on its line (1. / 认真组织每周一的升国旗仪式…): its title is the next line.
+        nxt = _NEXT_LINE_TITLE.match(text, a, max(limit, a)) if c.marker else None
+        if nxt is not None and nxt.group("title").strip(_TRAIL):
+            a = nxt.start("title")
+            return a, a + len(nxt.group("title").rstrip(_TRAIL))
+        return c.marker_end, c.marker_end  # no title: the heading ends with its marker, not after the blanks
     return a, b
+
+
+# (the next line, or the one after a blank line: pages that put a blank line after every line)
+_NEXT_LINE_TITLE = re.compile(r"[ \t\u3000*]*\r?\n(?:[ \t\u3000]*\r?\n)?[ \t\u3000]*\**(?P<title>[^。：:\r\n \t\u3000*][^。：:\r\n]{0,199})")
 
 
 def _is_title_repeat(text: str, lines: Lines, c: Candidate, span: PlanSpan) -> bool:

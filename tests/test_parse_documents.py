@@ -503,3 +503,16 @@ def test_plans_behind_numbered_markers_take_their_own_titles(parsed):
     assert titles["篇2"] == titles["篇3"] == "学年度第一学期工作计划"
     second = next(p for p in doc.plans if doc.text.startswith("篇2", p.start))
     assert (second.sections[0].marker, second.sections[0].title) == ("一、", "指导思想")
+
+
+def test_a_marker_alone_on_its_line_takes_the_next_line_as_its_title(parsed):
+    # d017: 一、做好常规工作 / 1. / 认真组织每周一的升国旗仪式,加强全校师生的思德教育; / 2. / …
+    doc = parsed("devset/d017.txt")
+    first = doc.plans[0].sections[0]
+    assert first.title == "做好常规工作"
+    assert [c.marker for c in first.children] == ["1.", "2.", "3.", "4.", "5."]
+    assert first.children[0].title == "认真组织每周一的升国旗仪式,加强全校师生的思德教育;"
+    assert first.children[3].title == "做好校园网的上传宣传工作;"
+    # Also across a blank line; a marker with nothing after it at all keeps an empty title.
+    doc2 = planparse.parse("工作计划\n一、\n\n指导思想\n坚持育人。\n二、\n", classify=False, extract=False)
+    assert [(s.marker, s.title) for s in doc2.walk()] == [("一、", "指导思想"), ("二、", "")]
