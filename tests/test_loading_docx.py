@@ -109,3 +109,23 @@ def test_list_styles_line_breaks_and_tabs_inside_paragraphs(tmp_path):
     (10, "ideographDigital", "一〇"), (3, "someFutureFormat", "3")])
 def test_number_formats(n, fmt, drawn):
     assert format_number(n, fmt) == drawn
+
+
+def test_broken_numbering_definitions_draw_what_they_can_and_never_fail(tmp_path):
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {W_NS} w:abstractNumId="77"><w:lvl w:ilvl="x"><w:start w:val="?"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、%3"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="78"><w:abstractNumId w:val="404"/></w:num>'))
+    document.add_paragraph("学校工作计划")
+    for title, level, num_id in [("指导思想", 0, 77), ("要点", 1, 77), ("没有定义的列表", 0, 78),
+                                 ("没有的编号", 0, 999), ("工作目标", 0, 77), ("深层", 12, 77)]:
+        _number(document.add_paragraph(title), level, num_id)
+    document.save(tmp_path / "broken.docx")
+    lines = planparse.loader.load_text(tmp_path / "broken.docx").splitlines()
+    # %3 names a level that was never used: Word draws its start value.
+    assert lines == ["学校工作计划", "一、1\t指导思想", "•\t要点", "没有定义的列表", "没有的编号", "二、1\t工作目标",
+                     "深层"]
