@@ -155,3 +155,34 @@ def test_okr_goals_of_a_real_plan() -> None:
     # "每班每月至少开展一次心理健康主题班会" is one target, monthly, at least once.
     monthly = next(t for t in found.values() if "心理健康主题班会" in t.text)
     assert (monthly.period, monthly.comparator, monthly.value) == ("每月", ">=", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("争取做到保三争二。", ("保三争二", {"metric": "排名", "comparator": "<=", "value": 2.0, "value_max": 3.0,
+                                          "unit": "名"})),
+        ("英语保一,", ("保一", {"metric": "排名", "comparator": "<=", "value": 1.0, "unit": "名"})),
+        ("力争进入全市前五名。", ("力争进入全市前五名", {"metric": "排名", "comparator": "<=", "value": 5.0, "unit": "名"})),
+    ],
+)
+def test_a_rank_to_keep_or_reach_is_a_target(text, expected):
+    (span, fields), = targets(text)
+    assert span == expected[0]
+    assert {k: fields.get(k) for k in expected[1]} == expected[1]
+    assert "value_max" in expected[1] or "value_max" not in fields
+
+
+@pytest.mark.parametrize("text", ["确保一方平安,保一方平安。", "前三周完成复习,进入前一阶段。", "去年进入全区前三名。",
+                                  "争创一流,位居前列。"])
+def test_ranks_without_a_number_times_and_past_ranks_are_not_targets(text):
+    assert targets(text) == []
+
+
+def test_the_subject_ranks_of_a_real_plan(tmp_path):
+    # 001 (篇四): 争取做到保三争二。… 语文保四争三,数学保.… 英语保一,科学保四争三 …
+    doc = planparse.load(CORPORA / "001_4831cd458b4b7471.txt", classify=False)
+    ranks = [(t.text, t.value, t.value_max) for p in doc.plans for t in p.targets if t.metric == "排名"]
+    assert ("保三争二", 2.0, 3.0) in ranks
+    assert ("保四争三", 3.0, 4.0) in ranks and ("保一", 1.0, None) in ranks
+    assert not any("第三名" in text for text, _, _ in ranks)  # 上年度…第三名 is last year's result

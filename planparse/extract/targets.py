@@ -1,6 +1,6 @@
 """Quantified commitments: what a plan promises in numbers, with normalized fields.
 
-Four detectors each claim one shape of target, all inside one clause (the text
+Five detectors each claim one shape of target, all inside one clause (the text
 between two of ``,;。!?:`` or line breaks):
 
 * ``value``: a metric or a verb with a number and unit (合格率达到98%以上,
@@ -8,7 +8,8 @@ between two of ``,;。!?:`` or line breaks):
 * ``zero``: a promise that something bad never happens (安全事故发生率为零,
   杜绝重大安全事故, 不发生安全责任事故);
 * ``frequency``: an action done every period (每月至少开展一次班会, 每周检查一次);
-* ``quota``: a count per person or unit (每位学生至少参与两项跨学科项目).
+* ``quota``: a count per person or unit (每位学生至少参与两项跨学科项目);
+* ``rank``: a rank to keep or reach (保三争二, 争取进入前三).
 
 Overlapping claims merge into one target. Word lists live in ``data/metrics.toml``.
 
@@ -105,6 +106,11 @@ class _Lexicon:
             rf"(?P<num>{number})\s*(?P<unit>个?小时|分钟|个工作日|工作日|天)\s*(?:内|之内|以内)?\s*"
             rf"(?P<verb>{trie_pattern(raw['response']['verbs'])})"
         )
+        rank = r"(?:十|[一二三四五六七八九]|1\d|[1-9])"
+        self.keep_aim = regex.compile(rf"保(?P<keep>{rank})(?:争(?P<aim>{rank}))?(?=[\s,;。!?:、)]|$)")
+        self.reach_top = regex.compile(
+            rf"(?:{trie_pattern(raw['rank']['reach'])})[^\s,;。!?:]{{0,6}}?前(?P<aim>{rank})(?:名|位)?"
+            rf"(?!{trie_pattern(raw['rank']['not_after'])}|\d)")
         self.past = regex.compile(trie_pattern(raw['facts']['past_markers']))
         self.comparison = regex.compile(trie_pattern(raw['facts']['comparison_markers']))
         self.count = regex.compile(
@@ -158,6 +164,7 @@ def find_targets(
     found += _zeros(text, lex)
     found += _quotas(text, lex)
     found += _frequencies(text, lex, [f for f in frequencies if f.kind == "frequency"])
+    found += _ranks(text, lex)
     if skip is not None:
         found = [t for t in found if not skip(t.start)]
     return _merge(found, text)
@@ -279,6 +286,27 @@ def _values(text: str, lex: _Lexicon) -> list[TargetMatch]:
             start = cs  # 校长听课不少于30节: who or what comes first
         out.append(TargetMatch(start, end, 0, metric=metric, action=action, comparator=comparator,
                                value=value, value_max=value_max, unit=unit))
+    return out
+
+
+def _ranks(text: str, lex: _Lexicon) -> list[TargetMatch]:
+    """A rank to keep or reach: 保三争二, 英语保一, 争取进入前三, 保持全区前五名."""
+    out = []
+    for pattern in (lex.keep_aim, lex.reach_top):
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            aim = parse_number(groups["aim"]) if groups.get("aim") else None
+            keep = parse_number(groups["keep"]) if groups.get("keep") else None
+            value = aim if aim is not None else keep
+            if value is None or value < 1:
+                continue
+            cs, ce = clause_bounds(text, m.start(), m.end())
+            if _is_fact(text, cs, ce, lex):
+                continue
+            # Rank -1: its fields win over a count read in the same words (前五名 is no count of five people).
+            out.append(TargetMatch(m.start(), m.end(), -1, metric="排名", comparator="<=", value=value,
+                                   value_max=keep if aim is not None and keep is not None and keep != aim else None,
+                                   unit="名"))
     return out
 
 
