@@ -186,3 +186,7 @@ def test_the_subject_ranks_of_a_real_plan(tmp_path):
     assert ("保三争二", 2.0, 3.0) in ranks
     assert ("保四争三", 3.0, 4.0) in ranks and ("保一", 1.0, None) in ranks
     assert not any("第三名" in text for text, _, _ in ranks)  # 上年度…第三名 is last year's result
+
+
+def test_a_daily_duration_is_read_with_its_unit():
+    assert one("每天阅读30分钟。") == {"action": "阅读", "comparator": "=", "value": 30.0, "unit": "分钟", "period": "每天"}

@@ -115,7 +115,7 @@ class _Lexicon:
         self.comparison = regex.compile(trie_pattern(raw['facts']['comparison_markers']))
         self.count = regex.compile(
             rf"(?P<least>至少|不少于|最少|不低于)?(?P<num>{number})(?:\s*[-~—至到]\s*(?P<num2>{number}))?\s*"
-            r"(?P<unit>次|节|课时|场|期|篇|项|个|天|小时|遍|轮|回)(?![性级])"
+            r"(?P<unit>次|节|课时|场|期|篇|项|个|天|小时|分钟|遍|轮|回)(?![性级])"
         )
 
 
