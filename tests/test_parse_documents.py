@@ -516,3 +516,11 @@ def test_a_marker_alone_on_its_line_takes_the_next_line_as_its_title(parsed):
     # Also across a blank line; a marker with nothing after it at all keeps an empty title.
     doc2 = planparse.parse("工作计划\n一、\n\n指导思想\n坚持育人。\n二、\n", classify=False, extract=False)
     assert [(s.marker, s.title) for s in doc2.walk()] == [("一、", "指导思想"), ("二、", "")]
+
+
+def test_every_related_pages_word_holds_one_of_the_quick_test_words():
+    # _tail_lines skips its scan when a page holds none of _TAIL_WORDS: each _TAIL word must hold one.
+    from planparse.plans import _TAIL, _TAIL_WORDS
+
+    for alternative in _TAIL.pattern.split("|"):
+        assert any(w in alternative for w in _TAIL_WORDS), alternative
