@@ -232,7 +232,8 @@ def _title_bounds(text: str, c: Candidate, limit: int) -> tuple[int, int]:
 
 
 # (the next line, or the one after a blank line: pages that put a blank line after every line)
-_NEXT_LINE_TITLE = re.compile(r"[ \t\u3000*]*\r?\n(?:[ \t\u3000]*\r?\n)?[ \t\u3000]*\**(?P<title>[^。：:\r\n \t\u3000*][^。：:\r\n]{0,199})")
+_NEXT_LINE_TITLE = re.compile(r"[ \t\u3000*]*\r?\n(?:[ \t\u3000]*\r?\n)?[ \t\u3000]*\**"
+                              r"(?P<title>[^。：:\r\n \t\u3000*][^。：:\r\n]{0,199})")
 
 
 def _is_title_repeat(text: str, lines: Lines, c: Candidate, span: PlanSpan) -> bool:

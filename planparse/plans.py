@@ -173,8 +173,9 @@ def _plan_at_marker(text: str, lines: Lines, m: regex.Match[str]) -> tuple[int, 
 
 
 def _own_titles(text: str, lines: Lines, starts: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
-    """Plans whose markers all repeat one title (the page's: 篇一:学年度…工作计划8篇 … 篇二:学年度…)
-    take their own, from a title line right after the marker line (2022—2023学年度第一学期学校工作计划)."""
+    """Plans whose marker lines repeat a title other plans' do too (the page's: 篇一:学年度…工作计划
+    … 篇二:学年度…工作计划) take their own, from a title line right after the marker line
+    (2022—2023学年度第一学期学校工作计划)."""
     counts: dict[str, int] = {}
     for _, title, _ in starts:
         counts[title] = counts.get(title, 0) + 1
@@ -402,7 +403,7 @@ def _first_content(text: str, lines: Lines, a: int, b: int) -> int | None:
 def _leading_title(text: str, lines: Lines, start: int) -> tuple[str, int]:
     """The title of a plan that opens at ``start`` (and where its body begins): its line; a title
     broken over two lines (莲峰第二中学2020届毕业班迎考备考 / 工作方案); or the title the line opens
-    with (学校中考备考方案:“明确目标…”!, 上学期学校教科室工作计划怎么写?).""" 
+    with (学校中考备考方案:“明确目标…”!, 上学期学校教科室工作计划怎么写?)."""
     idx = lines.index_of(start)
     ln = lines.line(idx)
     s = ln.text(text)
