@@ -185,3 +185,25 @@ def test_schedule_dates_resolve_to_the_second_semesters_calendar_year() -> None:
 )
 def test_values_map_to_the_annotation_readme_strings(kind: str, value: dict, readme: str) -> None:
     assert value_string(kind, value) == readme
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("测试;12.31前完成体育期末测试", ("12.31", {"date": "--12-31"})),
+    ("工作。10.29区小学体育教研活动", ("10.29", {"date": "--10-29"})),
+    ("庆祝9.10教师节", ("9.10", {"date": "--09-10"})),
+])
+def test_a_month_dot_day_date_inside_a_sentence(text: str, found: tuple) -> None:
+    assert (found[0], "date", found[1]) in times(text)
+
+
+@pytest.mark.parametrize("text", ["优秀率提高1.5倍", "新增2.5个班", "投入3.5亿元", "升级到2.0版本", "得分9.5分",
+                                  "1.1国家课程", "能力。1.1教育内容设计"])
+def test_decimals_and_decimal_headings_are_not_dates(text: str) -> None:
+    assert not [t for t in times(text) if t[1] == "date"]
+
+
+def test_month_dot_day_dates_of_a_real_schedule() -> None:
+    # 001's arts and sports plan (篇2, its year 20xx): …12.31前完成体育期末测试。 …。10.29区小学体育教研活动。
+    doc = planparse.load(CORPORA / "001_4831cd458b4b7471.txt", classify=False)
+    dates = {(d.text, d.value.get("date")) for p in doc.plans for d in p.dates}
+    assert {("12.31", "--12-31"), ("10.29", "--10-29")} <= dates

@@ -295,6 +295,15 @@ def rules() -> tuple[Rule, ...]:
         Rule("date_md", regex.compile(
             rf"(?<![\d月一二三四五六七八九十〇零])(?P<m>{MNUM})\s*月\s*(?P<d>{DNUM})\s*"
             rf"(?:[日号](?:{day_tail})?|(?={DASH}{DNUM}\s*[日号]){day_tail})"), _date_md),
+        # 12.31前完成, 。10.29区小学体育教研活动, 庆祝9.10教师节: month.day inside a sentence; not a heading's
+        # 1.1 (at a line start, or after a sentence in run-on text: 。1.1教育内容设计 — there only a
+        # two-digit day), not 1.5倍 / 2.5个 / 3.5亿.
+        Rule("date_dot_md", regex.compile(
+            r"(?:(?<=[\p{Han},、(])(?P<m>1[0-2]|[1-9])\.(?P<d>3[01]|[12]\d|0[1-9]|[1-9])"
+            r"|(?<=[;。:!?])(?P<m>1[0-2]|[1-9])\.(?P<d>3[01]|[12]\d))(?![\d.%])"
+            r"(?=前|之前|以前|日|号|起|[-—~至到]\d|\p{Han})(?![倍万亿元米分秒个人名次节课项篇期岁级年届版])"
+            r"(?P<m2>)(?P<d2>)"),
+            _date_md),
         Rule("month_ym", regex.compile(
             rf"(?<![\d.])(?P<y>{Y4}|{CNY}|{YPH})\s*年\s*(?P<m>{MNUM})(?P<m2>)\s*月份?(?P<p>上旬|中旬|下旬|初|底|末)?"
             rf"(?!\s*{DNUM}\s*[日号])"), _month),
