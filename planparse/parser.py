@@ -139,8 +139,8 @@ def _drop_page_artifact(text: str, lines: Lines, cands: list[Candidate]) -> list
     Document sites cut pages into numbered chunks: ``1、精选优质文档-倾情为你奉上…`` or
     ``1、XXXX小学少先队工作计划范文一、指导思想`` — that 1、 numbers no part of the plan.
     """
-    if not cands or cands[0].ordinal != 1 or cands[0].context != LINE:
-        return cands
+    if not cands or cands[0].ordinal != 1 or cands[0].context == GLUED:
+        return cands  # (a run-on page has it after the site's sentence: …搜索。1、XXXX小学…计划范文一、…)
     first = cands[0]
     line = lines.line_of(first.start)
     stop = cands[1].start if len(cands) > 1 and cands[1].start < line.end else line.end

@@ -524,3 +524,27 @@ def test_every_related_pages_word_holds_one_of_the_quick_test_words():
 
     for alternative in _TAIL.pattern.split("|"):
         assert any(w in alternative for w in _TAIL_WORDS), alternative
+
+
+def _run_on(text):
+    """The page with every line break removed (as pages scraped without their block breaks come)."""
+    return text.replace("\r", "").replace("\n", "")
+
+
+def test_a_run_on_page_drops_the_sites_chunk_number_before_the_plan_title():
+    # d018 run on: …请在第壹文秘上搜索。1、XXXX小学XXXX年度少先队工作计划范文一、指导思想以中共中央…
+    doc = planparse.parse(_run_on(read(CORPORA / "devset" / "d018.txt")), classify=False, extract=False)
+    top = doc.plans[0].sections
+    assert [(s.marker, s.title[:4]) for s in top[:3]] == [("一、", "指导思想"), ("二、", "工作思路"), ("三、", "工作要点")]
+    points = top[2].children
+    assert [s.marker for s in points[:3]] == ["(一)", "(二)", "(三)"]
+
+
+def test_month_headings_after_a_sentence_in_a_run_on_page():
+    # d020 run on: …(敬老院慰问、环保清洁)。…。四月:爱国主义教育月… 。五月:劳动实践月… (三月 is glued
+    # to its heading's title, 三、每月工作计划三月:, and stays part of it).
+    doc = planparse.parse(_run_on(read(CORPORA / "devset" / "d020.txt")), classify=False, extract=False)
+    months = [s for s in doc.walk() if s.scheme == "month"]
+    assert [m.ordinal for m in months][:2] == [4, 5]
+    assert len({m.level for m in months}) == 1
+    assert all(m.parent is not None and m.parent.marker == "三、" for m in months)
