@@ -429,6 +429,7 @@ _LEAD_IN = re.compile(r"(?:以下|下面|如下|这)(?:是|为)(?:一份|一篇|
 
 
 _MAX_BROKEN_TITLE = 30
+_BARE_TITLE = 6  # 工作计划, 实施方案, 工作方案: a title line naming no one's plan
 _MIN_PAGE_TITLE = 6
 _SENTENCE = re.compile(r"[。，,；;！？!?：:、]")
 
@@ -444,7 +445,7 @@ def _lines_with_title_ending(text: str, lines: Lines) -> list:
 def _title_line_starts(text: str, lines: Lines, first_heading) -> list[tuple[int, str, int]]:
     """Plans marked by nothing but a new title line after a plan with content."""
     titles = [ln for ln in _lines_with_title_ending(text, lines) if is_title_line(ln.text(text))]
-    if len(titles) < 2:
+    if not titles:
         return []
     out: list[tuple[int, str, int]] = []
     current = ""
@@ -459,6 +460,25 @@ def _title_line_starts(text: str, lines: Lines, first_heading) -> list[tuple[int
             continue
         out.append((ln.start, title, ln.end))
         current = title
-    if len(out) < 2:
-        return []
-    return out
+    if len(out) == 1:
+        # One title between two outlines: the page opened with a plan whose title is no line of its
+        # own (东站小学艺术节活动方案一、指导思想:…), and the next plan starts at this one.
+        start, _, body = out[0]
+        if first_heading(0, start, True) is None or first_heading(body, len(text), True) is None:
+            return []
+    return [_with_line_above(text, lines, t) for t in out]
+
+
+def _with_line_above(text: str, lines: Lines, start: tuple[int, str, int]) -> tuple[int, str, int]:
+    """A bare title line (工作方案) and the short line above it that begins it (莲峰第二中学2020届毕业班
+    迎考备考 / 工作方案): the plan starts at the line above."""
+    a, title, body = start
+    above = next(_nonblank_above(lines, lines.index_of(a)), None) if len(title) <= _BARE_TITLE else None
+    if above is None:
+        return start
+    s = above[1].text(text)
+    joined = s.strip(_STRIP) + title
+    if len(s) <= _MAX_BROKEN_TITLE and _SENTENCE.search(s) is None and not _STARTS_MARKER.match(s) \
+            and not is_clutter(s) and not is_title_line(s) and is_title_line(joined):
+        return above[1].start, joined, body
+    return start

@@ -548,3 +548,28 @@ def test_month_headings_after_a_sentence_in_a_run_on_page():
     assert [m.ordinal for m in months][:2] == [4, 5]
     assert len({m.level for m in months}) == 1
     assert all(m.parent is not None and m.parent.marker == "三、" for m in months)
+
+
+def _joined(first, second):
+    a = read(CORPORA / "devset" / first).rstrip()
+    return a + "\n\n" + read(CORPORA / "devset" / second), len(a) + 2
+
+
+def test_a_page_whose_first_title_runs_into_its_text_still_splits_at_the_next_title_line():
+    # d047 opens 东站小学艺术节活动方案一、指导思想:… (no title line of its own); d017 after it opens with
+    # its title line 七一路小学少先队工作计划.
+    text, at = _joined("d047.txt", "d017.txt")
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [p.start for p in doc.plans] == [0, at]
+    assert doc.plans[1].title == "七一路小学少先队工作计划"
+    alone = planparse.parse(read(CORPORA / "devset" / "d017.txt"), classify=False, extract=False)
+    assert [(s.start + at, s.level, s.title) for s in alone.walk()] == [
+        (s.start, s.level, s.title) for s in doc.plans[1].walk()]
+
+
+def test_a_plan_title_broken_over_two_lines_starts_its_plan_at_the_first():
+    # d028's title: 莲峰第二中学2020届毕业班迎考备考 / 工作方案, after d014 on one page.
+    text, at = _joined("d014.txt", "d028.txt")
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [p.start for p in doc.plans] == [0, at]
+    assert doc.plans[1].title == "莲峰第二中学2020届毕业班迎考备考工作方案"
