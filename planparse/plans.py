@@ -463,9 +463,12 @@ def _title_line_starts(text: str, lines: Lines, first_heading) -> list[tuple[int
     if len(out) == 1:
         # One title between two outlines: the page opened with a plan whose title is no line of its
         # own (东站小学艺术节活动方案一、指导思想:…), and the next plan starts at this one.
-        start, _, body = out[0]
+        start, title, body = out[0]
         if first_heading(0, start, True) is None or first_heading(body, len(text), True) is None:
             return []
+        again = [ln for ln in titles if ln.start > start and _same_title(ln.text(text).strip(_STRIP), title)]
+        if any(first_heading(start, ln.start, True) is not None for ln in again):
+            return []  # the same line again further on, past headings: a running page header (a PDF's)
     return [_with_line_above(text, lines, t) for t in out]
 
 

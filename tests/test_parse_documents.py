@@ -573,3 +573,11 @@ def test_a_plan_title_broken_over_two_lines_starts_its_plan_at_the_first():
     doc = planparse.parse(text, classify=False, extract=False)
     assert [p.start for p in doc.plans] == [0, at]
     assert doc.plans[1].title == "莲峰第二中学2020届毕业班迎考备考工作方案"
+
+
+def test_a_running_page_header_is_no_new_plan():
+    # d047 (title run into its text) as a PDF gives it: the title again at the head of every page.
+    lines = read(CORPORA / "devset" / "d047.txt").split("\n")
+    paged = "\n".join(line if i % 6 else f"东站小学艺术节活动方案\n{line}" for i, line in enumerate(lines))
+    doc = planparse.parse(paged, classify=False, extract=False)
+    assert len(doc.plans) == 1
