@@ -576,8 +576,10 @@ def test_a_plan_title_broken_over_two_lines_starts_its_plan_at_the_first():
 
 
 def test_a_running_page_header_is_no_new_plan():
-    # d047 (title run into its text) as a PDF gives it: the title again at the head of every page.
-    lines = read(CORPORA / "devset" / "d047.txt").split("\n")
-    paged = "\n".join(line if i % 6 else f"东站小学艺术节活动方案\n{line}" for i, line in enumerate(lines))
+    # d047 (one run-on line, its title run into its text) broken after each sentence, as a PDF gives
+    # it: the title again at the head of every page.
+    lines = read(CORPORA / "devset" / "d047.txt").replace("。", "。\n").split("\n")
+    assert len(lines) > 6
+    paged = "\n".join(line if i % 3 or i == 0 else f"东站小学艺术节活动方案\n{line}" for i, line in enumerate(lines))
     doc = planparse.parse(paged, classify=False, extract=False)
     assert len(doc.plans) == 1
