@@ -24,10 +24,11 @@ _CN = "一二三四五六七八九十"
 # Each branch starts with its literal (篇, 第, 范文, 计划 …) and looks behind only
 # after it: a lookbehind first would run at every position of the page.
 _PLAN_MARKER = regex.compile(
-    rf"(?:【\s*(?:第[{_CN}]{{1,3}}篇|篇\s*[{_CN}\d]{{1,3}})\s*】"
+    rf"(?:【\s*(?:第[{_CN}\d]{{1,3}}篇|篇\s*[{_CN}\d]{{1,3}}|(?:范文|范本)\s*[{_CN}\d]{{1,3}})\s*】"
     rf"|篇(?<![{_CN}\d]篇)\s*(?:[{_CN}]{{1,3}}(?![{_CN}、．.章节条])|\d{{1,2}}(?![\d、．.章节条]))"
-    rf"|第(?<![{_CN}\d]第)[{_CN}]{{1,3}}篇(?![{_CN}])"
-    rf"|(?:范文|范本)\s*(?:[{_CN}]{{1,3}}|\d{{1,2}})(?![{_CN}\d、．.])"
+    rf"|第(?<![{_CN}\d]第)(?:[{_CN}]{{1,3}}|\d{{1,2}})篇(?![{_CN}])"
+    rf"|(?:范文|范本)(?<!【\s*(?:范文|范本))\s*(?:[{_CN}]{{1,3}}|\d{{1,2}})(?![{_CN}\d、．.])"
+    rf"|^[ \t\u3000]*\K(?:计划|方案)\s*(?:[{_CN}]{{1,2}}|\d{{1,2}})\s*[:：]"
     rf"|(?:计划|方案|范文)\s*\K(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000*]*$))",
     regex.MULTILINE,
 )
@@ -205,7 +206,7 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
         if idx in seen_lines or (is_clutter(line_text) and not line_text.startswith(("篇", "【"))):
             continue
         marker = m.group(0)
-        if not marker.startswith(("篇", "【", "第", "范")) and not is_title_line(line_text):
+        if not marker.startswith(("篇", "【", "第", "范", "计划", "方案")) and not is_title_line(line_text):
             continue  # "计划1" at a line end marks a plan only when the line is a title
         seen_lines.add(idx)
         starts.append(_plan_at_marker(text, lines, m))

@@ -583,3 +583,15 @@ def test_a_running_page_header_is_no_new_plan():
     paged = "\n".join(line if i % 3 or i == 0 else f"东站小学艺术节活动方案\n{line}" for i, line in enumerate(lines))
     doc = planparse.parse(paged, classify=False, extract=False)
     assert len(doc.plans) == 1
+
+
+@pytest.mark.parametrize("first, second", [
+    ("计划一：学校德育工作计划", "计划二：学校安全工作计划"), ("【范文一】学校德育工作计划", "【范文二】学校安全工作计划"),
+    ("第1篇 学校德育工作计划", "第2篇 学校安全工作计划"), ("【第1篇】学校德育工作计划", "【第2篇】学校安全工作计划"),
+    ("范文1：学校德育工作计划", "范文2：学校安全工作计划"), ("学校德育工作计划 篇一", "学校安全工作计划 篇二"),
+])
+def test_every_way_of_numbering_plans_on_a_page_gives_each_its_title(first, second):
+    body = "一、指导思想\n坚持立德树人。\n二、工作目标\n提高教育质量。\n"
+    doc = planparse.parse(f"网站首页\n{first}\n{body}{second}\n{body}", classify=False, extract=False)
+    assert [p.title for p in doc.plans] == ["学校德育工作计划", "学校安全工作计划"]
+    assert [[s.title for s in p.sections] for p in doc.plans] == [["指导思想", "工作目标"]] * 2
