@@ -28,10 +28,10 @@ _PLAN_MARKER = regex.compile(
     rf"|篇(?<![{_CN}\d]篇)\s*(?:[{_CN}]{{1,3}}(?![{_CN}、．.章节条])|\d{{1,2}}(?![\d、．.章节条]))"
     rf"|第(?<![{_CN}\d]第)(?:[{_CN}]{{1,3}}|\d{{1,2}})篇(?![{_CN}])"
     rf"|(?:范文|范本)(?<!【\s*(?:范文|范本))\s*(?:[{_CN}]{{1,3}}|\d{{1,2}})(?![{_CN}\d、．.])"
-    rf"|^[ \t\u3000]*\K(?:计划|方案)\s*(?:[{_CN}]{{1,2}}|\d{{1,2}})\s*[:：]"
-    rf"|(?:计划|方案|范文)\s*\K(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000*]*$))",
+    rf"|(?:计划|方案|范文)\s*\K(?:[{_CN}]{{1,2}}|\d{{1,2}})(?=[ \t\u3000*]*$|\s*[:：]))",
     regex.MULTILINE,
 )
+_COLON_AFTER = re.compile(r"\s*[:：]")
 _STARTS_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s?[、．.,，]|[（(]|\d{1,2}\s?[、．.)）]|[①-⑳•●◆▲■★])")
 _LEADING_MARKER = re.compile(r"\d{1,2}[、.．]\s*")
 _INNER_COLON = re.compile(r".[：:].")
@@ -206,7 +206,16 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
         if idx in seen_lines or (is_clutter(line_text) and not line_text.startswith(("篇", "【"))):
             continue
         marker = m.group(0)
-        if not marker.startswith(("篇", "【", "第", "范", "计划", "方案")) and not is_title_line(line_text):
+        numbered = marker.startswith(("篇", "【", "第", "范"))
+        if not numbered and _COLON_AFTER.match(text, m.end()):
+            # 计划一：学校德育工作计划 — a plan number opening its line, its title after the colon.
+            if text[ln.start : m.start()].strip(" \t\u3000") not in ("计划", "方案"):
+                continue
+            seen_lines.add(idx)
+            title = text[_COLON_AFTER.match(text, m.end()).end() : ln.end].strip(_STRIP)
+            starts.append((ln.start, title, ln.end if title else m.end()))
+            continue
+        if not numbered and not is_title_line(line_text):
             continue  # "计划1" at a line end marks a plan only when the line is a title
         seen_lines.add(idx)
         starts.append(_plan_at_marker(text, lines, m))
