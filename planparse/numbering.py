@@ -119,7 +119,7 @@ def _parse_ordinal(kind: str, num: str) -> tuple[int | None, str]:
         return chinese_ordinal(num), ""
     if kind == "circled":
         cp = ord(num)
-        for base in (0x2460, 0x2474, 0x2488):  # ① ⑴ ⒈
+        for base in (0x2460, 0x2474, 0x2488, 0x3220):  # ① ⑴ ⒈ ㈠
             if base <= cp < base + 20:
                 return cp - base + 1, ""
         return None, ""

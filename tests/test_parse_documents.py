@@ -595,3 +595,38 @@ def test_every_way_of_numbering_plans_on_a_page_gives_each_its_title(first, seco
     doc = planparse.parse(f"网站首页\n{first}\n{body}{second}\n{body}", classify=False, extract=False)
     assert [p.title for p in doc.plans] == ["学校德育工作计划", "学校安全工作计划"]
     assert [[s.title for s in p.sections] for p in doc.plans] == [["指导思想", "工作目标"]] * 2
+
+
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+@pytest.mark.parametrize("restyle", [
+    # (一) as one glyph ㈠, or in square brackets [一]
+    lambda m: chr(0x3220 + _CN_DIGITS.index(m.group(1))) if m.group(0)[0] in "(（" else m.group(0),
+    lambda m: f"[{m.group(1)}]" if m.group(0)[0] in "(（" else m.group(0),
+])
+def test_other_ways_of_writing_the_paren_numbers_give_the_same_outline(restyle, parsed):
+    # d010 and d019 number their parts 一、 (一) 1.: the (一) written as ㈠ or [一] changes nothing.
+    import re
+
+    for name in ("devset/d010.txt", "devset/d019.txt"):
+        text = read(CORPORA / name)
+        styled = re.sub(r"(?m)^(?:[(（]([一二三四五六七八九十])[)）])", restyle, text)
+        assert styled != text
+        doc = planparse.parse(styled, classify=False, extract=False)
+        assert [(s.level, s.title) for s in doc.walk()] == [(s.level, s.title) for s in parsed(name).walk()]
+
+
+def test_keycap_numbers_and_check_mark_bullets_of_phone_written_pages(parsed):
+    # d048's 1. 2. 3. written as 1️⃣ 2️⃣ 3️⃣ (as WeChat articles write them).
+    import re
+
+    text = read(CORPORA / "devset" / "d048.txt")
+    styled = re.sub(r"(?m)^(\d)[.．]", lambda m: f"{m.group(1)}\ufe0f\u20e3", text)
+    assert styled != text
+    doc = planparse.parse(styled, classify=False, extract=False)
+    assert [(s.level, s.title) for s in doc.walk()] == [(s.level, s.title) for s in parsed("devset/d048.txt").walk()]
+    assert any(s.scheme == "keycap" for s in doc.walk())
+    bullets = planparse.parse("学校工作计划\n一、重点工作\n✅ 课程建设\n✅ 队伍建设\n", classify=False, extract=False)
+    assert [(s.level, s.marker, s.title) for s in bullets.walk()] == [
+        (1, "一、", "重点工作"), (2, "✅", "课程建设"), (2, "✅", "队伍建设")]

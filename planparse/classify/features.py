@@ -65,7 +65,7 @@ class SectionText:
         return (self.heading, self.body, self.parent, self.plan, self.children)
 
 
-_ORDINAL_ONLY = regex.compile(r"[\p{P}\p{S}\s\d一二三四五六七八九十百零〇两第篇章节部分条款板块]+")
+_ORDINAL_ONLY = regex.compile(r"[\p{P}\p{S}\p{M}\p{N}\s一二三四五六七八九十百零〇两第篇章节部分条款板块]+")
 
 
 def heading_text(marker: str, title: str) -> str:
