@@ -35,9 +35,10 @@ class Placed(NamedTuple):
 _new_placed, _new_open = partial(tuple.__new__, Placed), partial(tuple.__new__, _Open)
 
 
-def _wraps(family: str, last: int | None, n: int | None) -> bool:
-    """A month list going on into the new year: 十二月 then 一月 (or 元月) is the next item."""
-    return n == 1 and last == 12 and family == "month"
+def _follows(family: str, last: int | None, n: int | None) -> bool:
+    """Whether ``n`` is the item after ``last`` in a list of ``family``: last + 1, or for months
+    the new year after 十二月 (一月, 元月)."""
+    return last is not None and n is not None and (n == last + 1 or (n == 1 and last == 12 and family == "month"))
 
 
 def _month_ahead(cand: Candidate, nxt: int | None) -> bool:
@@ -53,7 +54,7 @@ def _continues(level: _Open, cand: Candidate, confirmed: bool) -> bool:
         return True
     if cand.scheme.startswith("decimal") and cand.prefix != level.cand.prefix:
         return n == 1
-    if n == last + 1 or _wraps(cand.family, last, n):
+    if _follows(cand.family, last, n):
         return True
     near = last - 3 <= n <= last + 3
     if cand.context == GLUED:
@@ -133,7 +134,8 @@ def _intro_depth(nxt: Candidate | None, stack: list[_Open]) -> int:
     if nxt is not None and nxt.ordinal == 1:
         for k in range(len(stack) - 1, -1, -1):
             if stack[k].cand.key == nxt.key:
-                return len(stack) if _wraps(nxt.family, stack[k].last, 1) else k
+                # 十二月 … then 1、 before 一月: 一月 goes on with the months, it restarts no list.
+                return len(stack) if _follows(nxt.family, stack[k].last, 1) else k
     return len(stack)
 
 
@@ -193,14 +195,13 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         same = _innermost(keys, cand.key)
         if same is not None and n is not None:
             level = stack[same]
-            if level.last is not None and (n == level.last + 1 or _wraps(cand.family, level.last, n)) \
-                    and cand.prefix == level.cand.prefix:
+            if _follows(cand.family, level.last, n) and cand.prefix == level.cand.prefix:
                 push(cand, same)  # the next item of an open list: most headings
                 continue
         # Confirmed: the next item of this list follows, or the list continues one seen before
         # under another parent (目标一 under 第二部分, 目标三 under 第三部分).
-        confirmed = n is not None and (following[i] == n + 1 or seen_last.get(cand.key) == n - 1
-                                       or _wraps(cand.family, n, following[i]) or _month_ahead(cand, following[i]))
+        confirmed = n is not None and (_follows(cand.family, n, following[i]) or seen_last.get(cand.key) == n - 1
+                                       or _month_ahead(cand, following[i]))
         if cand.key == FRAME_KEY:
             # 导言/结语 stand beside the plan's top headings (under a 篇 when one is open).
             depth = len(stack)
@@ -212,8 +213,7 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         if cand.scheme == "label":
             push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))
             continue
-        continues_open = same is not None and n is not None and stack[same].last is not None \
-            and (n == stack[same].last + 1 or _wraps(cand.family, stack[same].last, n))
+        continues_open = same is not None and _follows(cand.family, stack[same].last, n)
         if stack and cand.context == LINE and not continues_open and _broken_line_before(text, cand.start) \
                 and not _title_ends_line_before(cand, last_heading, text):
             continue

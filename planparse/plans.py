@@ -207,12 +207,13 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
             continue
         marker = m.group(0)
         numbered = marker.startswith(("篇", "【", "第", "范"))
-        if not numbered and _COLON_AFTER.match(text, m.end()):
+        colon = None if numbered else _COLON_AFTER.match(text, m.end())
+        if colon is not None:
             # 计划一：学校德育工作计划 — a plan number opening its line, its title after the colon.
             if text[ln.start : m.start()].strip(" \t\u3000") not in ("计划", "方案"):
                 continue
             seen_lines.add(idx)
-            title = text[_COLON_AFTER.match(text, m.end()).end() : ln.end].strip(_STRIP)
+            title = text[colon.end() : ln.end].strip(_STRIP)
             starts.append((ln.start, title, ln.end if title else m.end()))
             continue
         if not numbered and not is_title_line(line_text):
@@ -420,9 +421,9 @@ def _leading_title(text: str, lines: Lines, start: int) -> tuple[str, int]:
     if is_title_line(s):
         return s.strip(_STRIP), ln.end
     nxt = lines.next_nonblank(idx)
-    if nxt is not None and len(s) <= _MAX_BROKEN_TITLE and _SENTENCE.search(s) is None:
-        joined = s.strip(_STRIP) + nxt.text(text).strip(_STRIP)
-        if is_title_line(nxt.text(text)) and is_title_line(joined):
+    if nxt is not None and is_title_line(nxt.text(text)):
+        joined = _broken_title(s, nxt.text(text).strip(_STRIP))
+        if joined is not None:
             return joined, nxt.end
     lead = _LEAD_IN.match(s)
     opening = s[lead.end() if lead else 0 :]
@@ -489,9 +490,15 @@ def _with_line_above(text: str, lines: Lines, start: tuple[int, str, int]) -> tu
     above = next(_nonblank_above(lines, lines.index_of(a)), None) if len(title) <= _BARE_TITLE else None
     if above is None:
         return start
-    s = above[1].text(text)
-    joined = s.strip(_STRIP) + title
-    if len(s) <= _MAX_BROKEN_TITLE and _SENTENCE.search(s) is None and not _STARTS_MARKER.match(s) \
-            and not is_clutter(s) and not is_title_line(s) and is_title_line(joined):
-        return above[1].start, joined, body
-    return start
+    joined = _broken_title(above[1].text(text), title)
+    return (above[1].start, joined, body) if joined is not None else start
+
+
+def _broken_title(first: str, second: str) -> str | None:
+    """The title a line that is no title (莲峰第二中学2020届毕业班迎考备考) and the title line after it
+    (工作方案) make together, or None: the first line short, no sentence, heading or clutter."""
+    if len(first) > _MAX_BROKEN_TITLE or _SENTENCE.search(first) or _STARTS_MARKER.match(first) \
+            or is_clutter(first) or is_title_line(first):
+        return None
+    joined = first.strip(_STRIP) + second
+    return joined if is_title_line(joined) else None

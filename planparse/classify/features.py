@@ -46,6 +46,7 @@ _CLAUSE = regex.compile(r"[,;。:]")
 _LEAD_START = regex.compile(r"^[\p{P}\p{S}\s0]+")
 _LEAD_END = regex.compile(r"[。;!?\n]")
 LEAD_CHARS = 80
+_HEADING_FIELDS = frozenset({"heading", "parent", "children"})  # fields made of headings (see `glued_head`)
 # A heading run on into its text: 指导思想以学校工作为重点… / 工作思路 202X年后勤工作的基本思路是…
 _GLUED_MIN_REST = 6  # what follows the heading's name is a sentence, not the rest of a name (工作目标与任务)
 _GLUED_MIN_NAME = 4  # a part's name of its own (指导思想, 计划背景), not a word of a sentence (目标明确)
@@ -295,7 +296,6 @@ class Featurizer:
         # Read a heading run on into its text (指导思想以学校工作为重点…) as its name, the rest as
         # the start of its body (KeywordMatcher.glued_head); False in model files made before.
         self.unglue = unglue and matcher is not None
-        self._heading_at = next((j for j, f in enumerate(self.fields) if f.name == "heading"), None)
         self.keyword_weight = keyword_weight
         # Weight (times keyword_weight) of the topics the body's first sentence names, read when the
         # heading names none; 0: not read (and no columns for them).
@@ -313,10 +313,10 @@ class Featurizer:
         for row, w in zip(rows, ws):
             if w <= 0:
                 continue
-            for j, spec in enumerate(self.fields):
+            for j, (spec, text) in enumerate(zip(self.fields, self.field_texts(row))):
                 if spec.weight:
                     df = dfs[j]
-                    for g in set(gram_list(self.field_text(row, j), spec.ngram_min, spec.ngram_max)):
+                    for g in set(gram_list(text, spec.ngram_min, spec.ngram_max)):
                         df[g] = df.get(g, 0.0) + w
         n = sum(w for w in ws if w > 0)
         self.vocabs, idf, col = [], [], 0
@@ -344,25 +344,44 @@ class Featurizer:
         return self.n_vocab + self.n_keyword_columns
 
     # -- transforming ----------------------------------------------------
-    def field_text(self, row: Sequence[str], j: int) -> str:
-        """Field ``j`` of a row as read: cut to its length, normalized (a heading run on into its
-        text read as its name, the rest as the start of the body, when ``unglue``)."""
-        spec = self.fields[j]
+    def _normalized(self, row: Sequence[str], j: int) -> str:
         raw = row[j] if j < len(row) else ""
-        norm = normalize(raw[: spec.max_chars]) if raw else ""
-        if not self.unglue:
-            return norm
-        glued = self.matcher.glued_head  # type: ignore[union-attr]
-        if spec.name in ("heading", "parent"):
-            return glued(norm)[0] if norm else norm
-        if spec.name == "children":
-            return "\n".join(glued(line)[0] for line in norm.split("\n")) if norm else norm
-        if spec.name == "body" and self._heading_at is not None and self._heading_at < len(row):
-            heading = row[self._heading_at]
-            rest = glued(normalize(heading[: self.fields[self._heading_at].max_chars]))[1] if heading else ""
-            if rest:
-                return (rest + "\n" + norm)[: spec.max_chars]
+        return normalize(raw[: self.fields[j].max_chars]) if raw else ""
+
+    def field_text(self, row: Sequence[str], j: int) -> str:
+        """Field ``j`` of a row as read (see `field_texts`); reads only that field, but for the body
+        when ``unglue`` (its start may come from the heading)."""
+        if self.unglue and self.fields[j].name == "body":
+            return self.field_texts(row)[j]
+        norm = self._normalized(row, j)
+        if self.unglue and norm and self.fields[j].name in _HEADING_FIELDS:
+            return self._unglued(self.fields[j].name, norm)[0]
         return norm
+
+    def field_texts(self, row: Sequence[str]) -> list[str]:
+        """Every field of a row as read: cut to its length, normalized; with ``unglue``, a heading run on
+        into its text read as its name, the rest as the start of the body."""
+        texts = [self._normalized(row, j) for j in range(len(self.fields))]
+        if not self.unglue:
+            return texts
+        rest = ""
+        for j, spec in enumerate(self.fields):
+            if texts[j] and spec.name in _HEADING_FIELDS:
+                texts[j], cut = self._unglued(spec.name, texts[j])
+                if spec.name == "heading":
+                    rest = cut
+        if rest:
+            for j, spec in enumerate(self.fields):
+                if spec.name == "body":
+                    texts[j] = (rest + "\n" + texts[j])[: spec.max_chars]
+        return texts
+
+    def _unglued(self, name: str, norm: str) -> tuple[str, str]:
+        """A heading field read by the part's name it opens with: ``(text, rest of a heading)``."""
+        glued = self.matcher.glued_head  # type: ignore[union-attr]
+        if name == "children":
+            return "\n".join(glued(line)[0] for line in norm.split("\n")), ""
+        return glued(norm)
 
     def transform_row(self, row: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and values of one row."""
@@ -371,9 +390,9 @@ class Featurizer:
         base = self.n_vocab
         nlab = len(self.matcher.labels) if self.matcher else 0
         hits_of: dict[int, np.ndarray] = {}
-        norms: dict[int, str] = {}  # each field's normalized text, read once
+        norms = self.field_texts(row)  # each field's normalized text, read once
         for j, spec in enumerate(self.fields):
-            norm = norms[j] = self.field_text(row, j)
+            norm = norms[j]
             if not norm:
                 continue
             if spec.weight:
@@ -397,7 +416,7 @@ class Featurizer:
         if self.matcher is not None and self.keyword_weight:
             # The keyword decision (KeywordMatcher.decide), one column per tier and label.
             zero = np.zeros(nlab)
-            heading = norms.get(0, "")
+            heading = norms[0] if norms else ""
             head = self.matcher.first_seen(heading) if heading else []
             last = self.matcher.last_named(heading) if head else []  # only a named heading uses it
             tier, order = self.matcher.decide(head, hits_of.get(2, zero), hits_of.get(3, zero), hits_of.get(1, zero),
