@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .model import Plan
 
-# (the standard library's engine runs this lazy run-then-suffix pattern four times faster)
+# What a school's name ends with, in the order they are tried.
+_SCHOOL_ENDINGS = ("实验小学", "中心小学", "小学", "初级中学", "高级中学", "中学", "中心校", "完小", "九年一贯制学校",
+                   "实验学校", "职业学校", "中等职业学校", "学校", "幼儿园", "学院")
+# (the standard library's engine runs this lazy run-then-ending pattern four times faster; the
+# lookahead, the endings' first characters, spares trying every ending after every character)
 _SCHOOL = re.compile(
-    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?(?:实验小学|中心小学|小学|初级中学|高级中学|中学|中心校|完小|九年一贯制学校|"
-    r"实验学校|职业学校|中等职业学校|学校|幼儿园|学院))"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?"
+    rf"(?=[{''.join(sorted({e[0] for e in _SCHOOL_ENDINGS}))}])(?:{'|'.join(_SCHOOL_ENDINGS)}))"
 )
 _DATE_PREFIX = re.compile(r"^.*(?:\d{4}\s*年?|学年度|年度|学期|学年)")
 _NOT_SCHOOL = re.compile(r"^(?:学年度|第[一二]学期|学期|学年|本|我|全|各|该|中小学|新)")

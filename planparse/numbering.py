@@ -284,6 +284,35 @@ def _glued_capable() -> tuple[Scheme, ...]:
     return tuple(s for s in load_schemes()[0] if _scans_everywhere(s))
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@lru_cache(maxsize=1)
+def _glued_scan() -> tuple[re.Pattern[str] | None, dict[str, tuple[Scheme, ...]], tuple[Scheme, ...]]:
+    """One scan for the GLUED markers of every scheme that may stand glued to text.
+
+    Each such scheme would scan the whole text on its own; instead one pattern, led by the
+    class of their first characters (which `re` skips ahead to fast), stops at every position
+    where one of them matches: after the one character it takes, a lookbehind holding the
+    scheme's pattern as a lookahead (``(?<=(?=一、)[一…十])``) tells whether a marker begins there.
+    Returns the pattern, the schemes to try per first character, and the schemes it leaves
+    to scans of their own (those without a known set of first characters, or on `regex`).
+    """
+    together = [s for s in _glued_capable() if s.first is not None and isinstance(s.pattern, re.Pattern)]
+    alone = tuple(s for s in _glued_capable() if s not in together)
+    if not together:
+        return None, {}, alone
+
+    def char_class(chars: frozenset[str]) -> str:
+        return "[" + "".join(map(re.escape, sorted(chars))) + "]"
+
+    branches = [f"(?<=(?={_NAMED_GROUP.sub('(?:', s.pattern.pattern)}){char_class(s.first)})" for s in together]
+    firsts = frozenset().union(*(s.first for s in together))
+    scan = re.compile(char_class(firsts) + "(?:" + "|".join(branches) + ")")
+    by_char = {ch: tuple(s for s in together if ch in s.first) for ch in firsts}
+    return scan, by_char, alone
+
+
 _BY_CHAR: dict[tuple[str, str], tuple[Scheme, ...]] = {}
 
 
@@ -426,26 +455,48 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
 
 
 def _everywhere(scan: str, text: str, positions: dict[int, str], starts: list[int]) -> list[_Found]:
-    """GLUED candidates of the schemes that may stand glued to text: a whole-text scan each
-    (at LINE/BOUNDARY positions every scheme was tried already)."""
+    """GLUED candidates of the schemes that may stand glued to text: every scheme was tried
+    at the LINE/BOUNDARY positions already; elsewhere a scheme's matches are taken left to
+    right, none starting inside the one before (十一、 holds no 一、)."""
     found: list[_Found] = []
-    for scheme in _glued_capable():
+    glued, by_char, alone = _glued_scan()
+    if glued is not None:
+        ends: dict[str, int] = {}  # where each scheme's last match ended
+        for at in glued.finditer(scan):
+            start = at.start()
+            if start in positions:
+                continue
+            for scheme in by_char[at.group()]:
+                if start < ends.get(scheme.name, 0):
+                    continue
+                m = scheme.pattern.match(scan, start)
+                if m is not None:
+                    ends[scheme.name] = m.end()
+                    _glued_candidate(scheme, m, scan, text, positions, starts, found)
+    for scheme in alone:
         for m in scheme.pattern.finditer(scan):
-            start, end = m.span()
-            if end == start or start in positions:
-                continue
-            if scheme.range_before is not None:
-                r = scheme.range_before.search(scan, max(0, start - 10), start)
-                start = r.start() if r is not None else start
-            if _guarded(scheme, scan, start, end):
-                continue
-            ctx = positions.get(start, GLUED)  # GLUED but for a range that began at a position
-            if not _allowed(scheme.inline, ctx):
-                continue
-            cand = _candidate(scheme, m, start, ctx, text, starts)
-            if cand is not None:
-                found.append((start, scheme.order, cand, end))
+            if m.start() not in positions:
+                _glued_candidate(scheme, m, scan, text, positions, starts, found)
     return found
+
+
+def _glued_candidate(scheme: Scheme, m, scan: str, text: str, positions: dict[int, str], starts: list[int],
+                     found: list[_Found]) -> None:
+    """Adds the candidate of a scheme's GLUED match, unless a guard rejects it."""
+    start, end = m.span()
+    if end == start:
+        return
+    if scheme.range_before is not None:
+        r = scheme.range_before.search(scan, max(0, start - 10), start)
+        start = r.start() if r is not None else start
+    if _guarded(scheme, scan, start, end):
+        return
+    ctx = positions.get(start, GLUED)  # GLUED but for a range that began at a position
+    if not _allowed(scheme.inline, ctx):
+        return
+    cand = _candidate(scheme, m, start, ctx, text, starts)
+    if cand is not None:
+        found.append((start, scheme.order, cand, end))
 
 
 def _labelled(m, start: int, ctx: str, text: str) -> _Found | None:

@@ -185,26 +185,25 @@ def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate],
     inside = [c for c in cands[lo:hi] if not _is_title_repeat(text, lines, c, span)]
     placed = build_levels(inside, text)
     sections: list[Section] = []
+    open_: list[Section] = []  # the sections not yet closed: the path down to the last one
     limits = [p.cand.start for p in placed[1:]] + [span.end]
     for (c, depth, parent), limit in zip(placed, limits):
         a, b = _title_bounds(text, c, limit)
         sec = Section(depth, c.marker, c.scheme, c.ordinal, text[a:b], c.start, span.end, b, plan=plan)
+        # A section runs to the next heading at its level or above, or to the plan end.
+        while open_ and open_[-1].level >= depth:
+            _close(text, open_.pop(), c.start)
+        open_.append(sec)
         if parent is not None:
-            sec.parent = sections[parent]
-            sec.parent.children.append(sec)
+            up = sec.parent = sections[parent]
+            up.children.append(sec)
+            sec.id = f"{up.id}.{len(up.children)}"
         else:
             plan.sections.append(sec)
+            sec.id = str(len(plan.sections))
         sections.append(sec)
-    # A section runs to the next heading at its level or above, or to the plan end.
-    open_: list[Section] = []
-    for sec in sections:
-        level = sec.level
-        while open_ and open_[-1].level >= level:
-            _close(text, open_.pop(), sec.start)
-        open_.append(sec)
     for sec in open_:
         _close(text, sec, span.end)
-    _assign_ids(plan.sections, "")
     plan.metadata = plan_metadata(text, plan)
     return plan
 
@@ -242,10 +241,3 @@ def _is_title_repeat(text: str, lines: Lines, c: Candidate, span: PlanSpan) -> b
         return False
     s = lines.line_of(c.start).text(text)
     return s.strip() == span.title.strip()
-
-
-def _assign_ids(sections: list[Section], prefix: str) -> None:
-    for i, sec in enumerate(sections, 1):
-        sec.id = f"{prefix}{i}"
-        if sec.children:
-            _assign_ids(sec.children, f"{sec.id}.")

@@ -268,23 +268,18 @@ def _after_signatures(text: str, lines: Lines) -> list[tuple[int, str, int]]:
     return out
 
 
-_TAIL = re.compile(r"相关文档|相关推荐|猜你喜欢|热门推荐|相关文章|延伸阅读|"
-                  r"相关阅读|推荐阅读|更多相关|《[^》\n]{1,40}》相关文档")
-
-
-# Every _TAIL word holds one of these: substring tests rule out most pages faster than the scan.
-_TAIL_WORDS = ("相关", "猜你喜欢", "热门推荐", "延伸阅读", "推荐阅读")
+_TAIL_WORDS = (r"相关文档|相关推荐|猜你喜欢|热门推荐|相关文章|延伸阅读|"
+               r"相关阅读|推荐阅读|更多相关|《[^》\n]{1,40}》相关文档")
+# A line that opens with one: the scan is led by the newline (a literal `re` skips ahead to
+# fast), the text's first line is matched on its own.
+_TAIL_FIRST = re.compile(rf"[ \t\u3000]*(?:{_TAIL_WORDS})")
+_TAIL_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_TAIL_WORDS})")
 
 
 def _tail_lines(text: str) -> list[int]:
     """Starts of the lines that open with 相关文档, 猜你喜欢 … (a list of related pages may follow)."""
-    out: list[int] = []
-    if not any(w in text for w in _TAIL_WORDS):
-        return out
-    for m in _TAIL.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if not text[line_start : m.start()].strip(" \t\u3000") and (not out or out[-1] != line_start):
-            out.append(line_start)
+    out = [0] if _TAIL_FIRST.match(text) else []
+    out.extend(m.start() + 1 for m in _TAIL_LINE.finditer(text))
     return out
 
 

@@ -518,12 +518,15 @@ def test_a_marker_alone_on_its_line_takes_the_next_line_as_its_title(parsed):
     assert [(s.marker, s.title) for s in doc2.walk()] == [("一、", "指导思想"), ("二、", "")]
 
 
-def test_every_related_pages_word_holds_one_of_the_quick_test_words():
-    # _tail_lines skips its scan when a page holds none of _TAIL_WORDS: each _TAIL word must hold one.
-    from planparse.plans import _TAIL, _TAIL_WORDS
+def test_a_related_pages_list_opens_a_line_of_its_own():
+    # 000's 相关推荐 line and 003's 《…》相关文档: line (tested above on the pages); here where such a
+    # word counts: opening the text's first line or any line after its blanks, with \n or \r\n
+    # breaks; not inside a line (…请参阅相关文档。).
+    from planparse.plans import _tail_lines
 
-    for alternative in _TAIL.pattern.split("|"):
-        assert any(w in alternative for w in _TAIL_WORDS), alternative
+    text = "相关推荐\n工作计划\n  猜你喜欢：\r\n请参阅相关文档。\n\u3000《学校工作计划》相关文档:\n"
+    assert [text[a : a + 4] for a in _tail_lines(text)] == ["相关推荐", "  猜你", "\u3000《学校"]
+    assert _tail_lines("本计划相关推荐如下。") == []
 
 
 def _run_on(text):
