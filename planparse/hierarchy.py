@@ -23,6 +23,7 @@ class _Open(NamedTuple):
     cand: Candidate
     last: int | None
     index: int  # position of its heading in the output
+    gaps: tuple[int, ...] = ()  # numbers the list skipped (3、 5、: 4), which may still come
 
 
 class Placed(NamedTuple):
@@ -65,7 +66,18 @@ def _continues(level: _Open, cand: Candidate, confirmed: bool) -> bool:
         # Skipped, repeated, swapped numbers; a longer jump forward when the list goes
         # on from there (1. then 8. 9.: a page that lost the items between).
         return near or (confirmed and n > last)
-    return n == last + 2 or (confirmed and near)
+    # After a sentence: the next but one (a skipped number), or a number the list skipped
+    # coming late (3、 5、 6、 then 4、).
+    return n == last + 2 or (confirmed and near) or n in level.gaps
+
+
+def _gaps(level: _Open, n: int | None) -> tuple[int, ...]:
+    """The numbers list ``level`` has skipped once item ``n`` follows it."""
+    last = level.last
+    if n is None or last is None or n == last + 1:
+        return level.gaps
+    gaps = tuple(g for g in level.gaps if g != n)
+    return gaps + tuple(range(last + 1, n)) if last < n <= last + 3 else gaps
 
 
 def _right_after_heading(cand: Candidate, last_heading: Candidate | None, text: str) -> bool:
@@ -181,11 +193,14 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
 
     def push(cand: Candidate, depth_index: int) -> None:
         nonlocal last_heading
+        gaps: tuple[int, ...] = ()
         if depth_index < len(stack):
+            if keys[depth_index] == cand.key:
+                gaps = _gaps(stack[depth_index], cand.ordinal)
             del stack[depth_index:], keys[depth_index:]
         parent = stack[-1].index if stack else None
         placed.append(_new_placed((cand, depth_index + 1, parent)))
-        stack.append(_new_open((cand, cand.ordinal, len(placed) - 1)))
+        stack.append(_new_open((cand, cand.ordinal, len(placed) - 1, gaps)))
         keys.append(cand.key)
         seen_last[cand.key] = cand.ordinal
         last_heading = cand

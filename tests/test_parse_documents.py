@@ -139,6 +139,19 @@ def test_skipped_and_swapped_numbers_are_tolerated():
     assert [c.ordinal for c in first.children] == [1, 2, 3, 5, 4]
 
 
+def test_a_number_the_list_skipped_may_come_late_after_a_sentence(parsed):
+    # 002 (教师管理, 落实目标的具体措施): 1、 2、 3、 5、 6、 each opening a line, then
+    # "…保持后劲。4、完善教师评价考核模式。" inside 6、's paragraph: 4、 is the list's missing item.
+    doc = parsed("002_966f8ef8c594bdee.txt")
+    teachers = next(s for s in doc.walk() if s.title.startswith("教师管理"))
+    measures = next(s for s in teachers.walk() if s.title == "落实目标的具体措施")
+    assert [c.marker for c in measures.children] == ["1、", "2、", "3、", "5、", "6、", "4、"]
+    assert measures.children[-1].title == "完善教师评价考核模式"
+    # After a sentence, a number the list never skipped does not go back: …。2、 after 3、 is prose.
+    doc = planparse.parse("一、甲\n1、子一\n2、子二\n3、子三。又如2、不是标题。\n二、乙\n", classify=False, extract=False)
+    assert [c.marker for c in doc.plans[0].sections[0].children] == ["1、", "2、", "3、"]
+
+
 def test_label_lines_head_the_list_that_follows(parsed):
     # 004: 工作思路: on its own line, then 1、加强工作研究… 2、发扬优良传统…
     doc = parsed("004_854aabf43ff7fc92.txt")
@@ -243,6 +256,12 @@ def test_paragraph_enumerations_that_open_their_own_paragraphs():
     doc = planparse.parse(text, classify=False, extract=False)
     assert [(s.level, s.marker) for s in doc.walk()] == [
         (1, "一、"), (2, "一是"), (2, "二是"), (1, "二、"), (2, "首先，"), (2, "其次，"), (2, "最后，"), (1, "三、")]
+    # The steps of one paragraph, each after the one before in the same line, are not headings,
+    # opening the line or not (第一，…。第二，…; 首先，…。 其次，…); on lines of their own they are.
+    inline = ("一、措施\n第一，要抓好常规。第二，要抓好质量。\n首先，统一思想。 其次，落实责任。最后，督查。\n"
+              "二、要求\n第一，要抓好常规。\n第二，要抓好质量，办好第二课堂。\n")
+    doc = planparse.parse(inline, classify=False, extract=False)
+    assert [(s.level, s.marker) for s in doc.walk()] == [(1, "一、"), (1, "二、"), (2, "第一，"), (2, "第二，")]
 
 
 def test_full_width_digits_and_week_ranges():
