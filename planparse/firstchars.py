@@ -12,7 +12,8 @@ import re
 from re import _constants as _c
 from re import _parser as _p
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # names do not change first characters; `regex` allows duplicates
+from .patterns import unnamed
+
 _WIDE_RANGE = 5000  # a class range wider than this counts as "almost anything"
 
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
@@ -28,7 +29,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     True
     """
     try:
-        tree = _p.parse(_NAMED_GROUP.sub("(?:", pattern))
+        tree = _p.parse(unnamed(pattern))  # names do not change first characters
         if tree.state.flags & re.IGNORECASE:
             return None
         chars, _ = _sequence(list(tree))

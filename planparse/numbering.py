@@ -21,7 +21,7 @@ import regex
 
 from .lines import BLANKS, Lines
 from .firstchars import first_chars
-from .patterns import compile_pattern
+from .patterns import char_class, compile_pattern, unnamed
 
 # Where a marker stands: at a line start, after a sentence/clause boundary, or glued to text.
 LINE, BOUNDARY, GLUED = "line", "boundary", "glued"
@@ -242,7 +242,7 @@ def _boundary_scan() -> re.Pattern[str]:
     fast; the lookahead keeps positions no marker begins at out). A run that is one blank
     alone is no boundary: `marker_positions` drops it."""
     chars = _marker_chars()
-    ahead = "" if chars is None else "(?=[" + "".join(map(re.escape, sorted(chars))) + "])"
+    ahead = "" if chars is None else f"(?={char_class(chars)})"
     return re.compile("[" + re.escape("".join(sorted(_BOUNDARY_CHARS))) + _SPACE + "][" + _SPACE + "]*" + ahead)
 
 
@@ -284,9 +284,6 @@ def _glued_capable() -> tuple[Scheme, ...]:
     return tuple(s for s in load_schemes()[0] if _scans_everywhere(s))
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
 @lru_cache(maxsize=1)
 def _glued_scan() -> tuple[re.Pattern[str] | None, dict[str, tuple[Scheme, ...]], tuple[Scheme, ...]]:
     """One scan for the GLUED markers of every scheme that may stand glued to text.
@@ -303,10 +300,7 @@ def _glued_scan() -> tuple[re.Pattern[str] | None, dict[str, tuple[Scheme, ...]]
     if not together:
         return None, {}, alone
 
-    def char_class(chars: frozenset[str]) -> str:
-        return "[" + "".join(map(re.escape, sorted(chars))) + "]"
-
-    branches = [f"(?<=(?={_NAMED_GROUP.sub('(?:', s.pattern.pattern)}){char_class(s.first)})" for s in together]
+    branches = [f"(?<=(?={unnamed(s.pattern.pattern)}){char_class(s.first)})" for s in together]
     firsts = frozenset().union(*(s.first for s in together))
     scan = re.compile(char_class(firsts) + "(?:" + "|".join(branches) + ")")
     by_char = {ch: tuple(s for s in together if ch in s.first) for ch in firsts}
@@ -456,8 +450,9 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
 
 def _everywhere(scan: str, text: str, positions: dict[int, str], starts: list[int]) -> list[_Found]:
     """GLUED candidates of the schemes that may stand glued to text: every scheme was tried
-    at the LINE/BOUNDARY positions already; elsewhere a scheme's matches are taken left to
-    right, none starting inside the one before (十一、 holds no 一、)."""
+    at the LINE/BOUNDARY positions already; at the other positions a scheme's matches are
+    taken left to right, none starting inside the one before (十一、 holds no 一、). One found
+    inside a marker at a LINE/BOUNDARY position is dropped by `find_candidates`."""
     found: list[_Found] = []
     glued, by_char, alone = _glued_scan()
     if glued is not None:

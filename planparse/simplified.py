@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .patterns import char_class
+
 
 @lru_cache(maxsize=1)
 def t2s_pairs() -> dict[str, str]:
@@ -36,7 +38,7 @@ def t2s_pairs() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _any_traditional() -> re.Pattern[str]:
     # One scan with a character class: most texts hold no traditional character at all.
-    return re.compile("[" + "".join(map(re.escape, sorted(t2s_pairs()))) + "]")
+    return re.compile(char_class(t2s_pairs()))
 
 
 def simplified(text: str) -> str:
