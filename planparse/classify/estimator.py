@@ -78,7 +78,7 @@ class SectionClassifier(ClassifierMixin, BaseEstimator):
                  body_ngram_max: int = 2, max_body_chars: int = 300, keyword_weight: float = 0.5,
                  C: float = 1.0, class_weight: str | dict | None = "balanced", secondary_weight: float = 0.5,
                  min_df: int = 2, secondary_min: float = 0.2, secondary_ratio: float = 0.35,
-                 max_labels: int = 3, prior_weight: float = 3.0, inherit_weight: float = 2.0,
+                 max_labels: int = 3, prior_weight: float = 3.0, inherit_weight: float = 3.0,
                  inherit_min: float = 0.2, lead_weight: float = 1.5, unglue: bool = True) -> None:
         self.heading_weight = heading_weight
         self.body_weight = body_weight
