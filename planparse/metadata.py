@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .patterns import char_class
+
 if TYPE_CHECKING:
     from .model import Plan
 
@@ -15,7 +17,7 @@ _SCHOOL_ENDINGS = ("实验小学", "中心小学", "小学", "初级中学", "�
 # lookahead, the endings' first characters, spares trying every ending after every character)
 _SCHOOL = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,24}?"
-    rf"(?=[{''.join(sorted({e[0] for e in _SCHOOL_ENDINGS}))}])(?:{'|'.join(_SCHOOL_ENDINGS)}))"
+    + f"(?={char_class(e[0] for e in _SCHOOL_ENDINGS)})(?:{'|'.join(_SCHOOL_ENDINGS)}))"
 )
 _DATE_PREFIX = re.compile(r"^.*(?:\d{4}\s*年?|学年度|年度|学期|学年)")
 _NOT_SCHOOL = re.compile(r"^(?:学年度|第[一二]学期|学期|学年|本|我|全|各|该|中小学|新)")

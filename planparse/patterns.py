@@ -31,4 +31,4 @@ def unnamed(pattern: str) -> str:
 
 def char_class(chars: Iterable[str]) -> str:
     """A pattern character class matching exactly ``chars``."""
-    return "[" + "".join(map(re.escape, sorted(chars))) + "]"
+    return "[" + "".join(map(re.escape, sorted(set(chars)))) + "]"
