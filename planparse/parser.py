@@ -182,7 +182,9 @@ def _merge(text: str, numbered: list[Candidate], labels: list[Candidate]) -> lis
 def _build_plan(text: str, lines: Lines, span: PlanSpan, cands: list[Candidate], starts: list[int]) -> Plan:
     plan = Plan(title=span.title, start=span.start, end=span.end)
     lo, hi = bisect_left(starts, span.body_start), bisect_left(starts, span.end)
-    inside = [c for c in cands[lo:hi] if not _is_title_repeat(text, lines, c, span)]
+    # (a marker that runs past the plan's end heads nothing in it: 5、|学校工作计划篇二, the next
+    # plan's title glued to the marker)
+    inside = [c for c in cands[lo:hi] if c.marker_end <= span.end and not _is_title_repeat(text, lines, c, span)]
     placed = build_levels(inside, text)
     sections: list[Section] = []
     open_: list[Section] = []  # the sections not yet closed: the path down to the last one

@@ -92,6 +92,14 @@ def test_an_untitled_heading_ends_at_its_marker():
     assert parent.end == 5
 
 
+def test_a_marker_cut_by_the_next_plan_heads_nothing():
+    # Found by a fuzzing run: the next plan's title (、学校工作计划 before 篇二) began inside the
+    # marker 5、, whose section then ran past its plan's end.
+    doc = planparse.parse("、学校工作计划。4，\u200b5、学校工作计划篇二", classify=False, extract=False)
+    check_invariants(doc)
+    assert "5、" not in [s.marker for s in doc.plans[0].walk()]
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_parse_leaves_the_garbage_collector_as_it_found_it(enabled, monkeypatch):
     # parse pauses the cyclic collector while it builds the outline, and only then.
