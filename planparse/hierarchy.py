@@ -13,10 +13,11 @@ from functools import partial
 from typing import NamedTuple
 
 from .numbering import GLUED, LINE, Candidate
-from .standalone import FRAME_KEY
+from .standalone import FRAME_KEY, SCHEDULE_KEY
 
 _SHORT_TITLE = 16  # a heading title that can close a run-on line (主要工作, 加强队伍建设)
 HEAVY_RANK = 20  # 篇, 部分, 章, 节, 条, markdown: never a child of a lighter scheme
+_TOP_LABELS = frozenset({FRAME_KEY, SCHEDULE_KEY})  # unnumbered lines at the plan's top level
 
 
 class _Open(NamedTuple):
@@ -217,13 +218,15 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
         # under another parent (目标一 under 第二部分, 目标三 under 第三部分).
         confirmed = n is not None and (_follows(cand.family, n, following[i]) or seen_last.get(cand.key) == n - 1
                                        or _month_ahead(cand, following[i]))
-        if cand.key == FRAME_KEY:
-            # 导言/结语 stand beside the plan's top headings (under a 篇 when one is open).
+        if cand.key in _TOP_LABELS:
+            # 导言/结语 stand beside the plan's top headings (under a 篇 when one is open), and so
+            # does a schedule's title line (…学期工作安排 / 九月份：…), which heads the schedule.
             depth = len(stack)
             while depth > 0 and stack[depth - 1].cand.rank >= HEAVY_RANK - 15:
                 depth -= 1
             push(cand, depth)
-            stack.pop(), keys.pop()
+            if cand.key == FRAME_KEY:
+                stack.pop(), keys.pop()  # a frame part heads nothing
             continue
         if cand.scheme == "label":
             push(cand, _label_depth(cand, cands[i + 1] if i + 1 < len(cands) else None, stack))

@@ -8,7 +8,10 @@ colon right before a list that starts at 1 (``…。落实目标的具体措施:
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
 
 from .clutter import is_clutter
 from .firstchars import first_chars
@@ -28,6 +31,26 @@ _FIRST_ITEM = re.compile(
 _MARKERISH = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.）)]|[①-⑳⑴-⒇•●◆▲■★-])")
 
 
+_APPENDIX = re.compile(r"附(?:件|录|表)?\s*\d{0,2}\s*[：:]\s*")  # 附：, 附件1： before a title
+# The first heading of a schedule: a month (九月份： / 12月 / 17年1月份) or a week (第一周).
+_SCHEDULE_ITEM = re.compile(
+    r"(?:(?:\d{2,4}|20[xX]{2})\s*年\s*)?(?:十[一二]?|[一二三四五六七八九元]|1[0-2]|0?[1-9])\s?月份?(?:[：:\s]|$)"
+    r"|第[一二三四五六七八九十\d]{1,3}周"
+)
+
+
+@lru_cache(maxsize=1)
+def _schedule_endings() -> tuple[str, ...]:
+    raw = tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
+    return tuple(raw["schedule_endings"])
+
+
+def _opens_schedule(text: str, lines: Lines, index: int) -> bool:
+    """Whether the next non-blank line after line ``index`` begins a month or week heading."""
+    nxt = lines.next_nonblank(index)
+    return nxt is not None and _SCHEDULE_ITEM.match(nxt.text(text).lstrip("*")) is not None
+
+
 # A lead-in clause (现计划如下：, 主要有：) introduces a list without naming a part.
 _LEAD_IN = re.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分别是|具体如下|有|是|为|如|即)$")
 
@@ -35,6 +58,7 @@ _LEAD_IN = re.compile(r"(?:如下|以下|下列|主要有|包括|具体有|分�
 # Frame parts of a plan (导言：构建共识，协同前行 / 结语): top-level, never parents.
 _FRAME = re.compile(r"(?:导言|引言|前言|序言|结语|结束语|后记|尾声)(?:[：:][^。；;！？!?\r\n]{0,24})?$")
 FRAME_KEY = "label:frame"
+SCHEDULE_KEY = "label:schedule"  # a schedule's title line: top-level, the parent of its months
 _FRAME_FIRST = first_chars(_FRAME.pattern)  # None would mean any character
 _MAX_COLON_LINE = 26  # 工作思路： … a label ending in a colon
 _MAX_SHORT_LINE = 15  # the longest _SHORT_LINE
@@ -56,6 +80,7 @@ def _unstarred(text: str, start: int, end: int) -> tuple[int, int]:
 def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate]) -> list[Candidate]:
     """Label candidates (scheme ``label``, empty marker) in text order."""
     numbered_starts = [c.start for c in numbered]
+    schedule_last = {w[-1] for w in _schedule_endings()}
     out: list[Candidate] = []
     for i, (start, end) in enumerate(zip(lines.firsts, lines.lasts)):
         if end - start > 4 and text[start] == "*" and text[end - 1] == "*":  # **指导思想** (markdown bold)
@@ -66,14 +91,22 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
         # Each kind of label line below needs one of these: a quick test before the patterns.
         first = text[start]
         if not ((_FRAME_FIRST is None or first in _FRAME_FIRST) or (size <= _MAX_COLON_LINE and text[end - 1] in "：:")
-                or (size <= _MAX_SHORT_LINE and "\u4e00" <= first <= "\u9fff")):
+                or (size <= _MAX_SHORT_LINE and "\u4e00" <= first <= "\u9fff") or text[end - 1] in schedule_last):
             continue
         # A line holding a numbered marker is that heading's line, not a label.
         k = bisect_left(numbered_starts, start)
         if k < len(numbered_starts) and numbered_starts[k] < end:
             continue
         s = text[start:end]
-        if is_clutter(s) or is_title(s):
+        if is_clutter(s):
+            continue
+        if s.endswith(_schedule_endings()) and is_title(_APPENDIX.sub("", s, count=1)) \
+                and _opens_schedule(text, lines, i):
+            # (附：)…学期数学教研组工作安排 right before 九月份： heads the schedule (not a plan: a
+            # title line that starts one is the plan's title, no heading in it).
+            out.append(_label(start, end, LINE, SCHEDULE_KEY))
+            continue
+        if is_title(s):
             continue
         if _FRAME.match(s):
             out.append(_label(start, end, LINE, FRAME_KEY))

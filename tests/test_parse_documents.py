@@ -139,6 +139,33 @@ def test_skipped_and_swapped_numbers_are_tolerated():
     assert [c.ordinal for c in first.children] == [1, 2, 3, 5, 4]
 
 
+def test_a_schedule_title_line_heads_its_months(parsed):
+    # 001 (篇二's 数学教研组): "20xx-20xx年第一学期数学教研组工作安排" on its own line, then
+    # 九月份: … 一月份: with their items: the title line is the schedule's heading, at the top.
+    doc = parsed("001_4831cd458b4b7471.txt")
+    head = next(s for s in doc.walk() if s.title == "20xx-20xx年第一学期数学教研组工作安排")
+    assert head.level == 1 and head.marker == ""
+    assert [c.title for c in head.children] == ["九月份", "十月份", "十一月份", "十二月份", "一月份"]
+    assert [c.marker for c in head.children[0].children] == ["1、", "2、", "3、", "4、", "6、"]
+
+
+def test_a_month_with_its_year_goes_on_with_the_schedule(parsed):
+    # 001 (艺体组): … 12月份: 1、… 4、 then "17年1月份" and its 1、 2、 3、 4、: the new year's month.
+    doc = parsed("001_4831cd458b4b7471.txt")
+    december = next(s for s in doc.walk() if s.title == "12月份")
+    january = next(s for s in doc.walk() if s.title == "17年1月份")
+    assert january.parent is december.parent and january.ordinal == 1
+    # (its 4、1月14日前上交… is not found: 4、1月 reads as a list of months, 4、5月)
+    assert [c.marker for c in january.children][:3] == ["1、", "2、", "3、"]
+    # A year before a month names a schedule's month with 月份 or a colon; a bare date line
+    # (the plan's sign-off) is no heading, and a schedule title line after 附： heads its months.
+    text = ("学校工作计划\n一、工作\n1、抓好常规。\n附：2023学年第一学期德育工作安排\n十二月份：\n1、元旦活动。\n"
+            "2024年1月：\n1、期末总结。\n\n学校德育处\n2024年2月\n")
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.title) for s in doc.walk()] == [
+        (1, "工作"), (2, "抓好常规"), (1, "附"), (2, "十二月份"), (3, "元旦活动"), (2, "2024年1月"), (3, "期末总结")]
+
+
 def test_a_number_the_list_skipped_may_come_late_after_a_sentence(parsed):
     # 002 (教师管理, 落实目标的具体措施): 1、 2、 3、 5、 6、 each opening a line, then
     # "…保持后劲。4、完善教师评价考核模式。" inside 6、's paragraph: 4、 is the list's missing item.
