@@ -209,6 +209,9 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
     for i, cand in enumerate(cands):
         n = cand.ordinal
         same = _innermost(keys, cand.key)
+        if cand.weak and not (_follows(cand.family, n, following[i])
+                              or (same is not None and _follows(cand.family, stack[same].last, n))):
+            continue  # 1、2月份… at a line start with no list around it
         if same is not None and n is not None:
             level = stack[same]
             if _follows(cand.family, level.last, n) and cand.prefix == level.cand.prefix:

@@ -52,6 +52,8 @@ class Scheme:
     range_before: regex.Pattern[str] | None = None
     anchored: regex.Pattern[str] | re.Pattern[str] | None = None  # ``pattern`` for matching at a position
     has_end: bool = False  # the pattern has a group ``end`` (a range's last number)
+    # what right after a marker makes it weak (6、9月…): a heading only where its list confirms it
+    weak_after: regex.Pattern[str] | re.Pattern[str] | None = None
     first: frozenset[str] | None = None  # the characters its marker may begin with (None: any)
     # marker text -> (ordinal, prefix, marker length, key, rank) or None: see `_shape`
     shapes: dict[str, tuple[int | None, str, int | None, str | None, int] | None] = field(
@@ -71,6 +73,7 @@ class Candidate(NamedTuple):
     context: str
     marker: str
     prefix: str = ""  # for decimal outlines: the parent number, "1.2" of "1.2.3"
+    weak: bool = False  # a heading only where its list confirms it (see Scheme.weak_after)
 
     @property
     def at_line_start(self) -> bool:
@@ -162,6 +165,7 @@ def load_schemes() -> tuple[tuple[Scheme, ...], tuple[str, ...], int]:
                 rank=entry["rank"],
                 inline=entry["inline"],
                 guard_after=compile_pattern(entry["guard_after"]) if entry.get("guard_after") else None,
+                weak_after=compile_pattern(entry["weak_after"]) if entry.get("weak_after") else None,
                 guard_before=compile_pattern(f"(?:{entry['guard_before']})\\Z") if entry.get("guard_before") else None,
                 order=i,
                 range_before=regex.compile(f"(?:{entry['range_before']})\\Z") if entry.get("range_before") else None,
@@ -320,7 +324,8 @@ def _schemes_starting_with(ch: str, ctx: str = LINE) -> tuple[Scheme, ...]:
     return found
 
 
-def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[int]) -> Candidate | None:
+def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[int],
+               weak: bool = False) -> Candidate | None:
     """The candidate a scheme's match makes at ``start`` in context ``ctx``, or None."""
     found = m.group(0)
     shapes = scheme.shapes
@@ -340,7 +345,7 @@ def _candidate(scheme: Scheme, m, start: int, ctx: str, text: str, starts: list[
         # Nested bullets often share a glyph: the indentation tells their levels apart.
         key = f"bullet:{found[:1]}:{_indent(text, start, starts)}"
     return _new_candidate((start, start + marker_len, scheme.name, key, scheme.family, ordinal, rank, ctx,
-                           text[start : start + marker_len], prefix))
+                           text[start : start + marker_len], prefix, weak))
 
 
 # What a scheme makes of a marker's text does not depend on where it stands: remembered
@@ -379,6 +384,11 @@ def _guarded(scheme: Scheme, scan: str, start: int, end: int) -> bool:
     if scheme.guard_before is not None and scheme.guard_before.search(scan, start - 4 if start > 4 else 0, start):
         return True
     return scheme.guard_after is not None and scheme.guard_after.match(scan, end) is not None
+
+
+def _weak(scheme: Scheme, scan: str, end: int) -> bool:
+    """Whether what follows the marker makes it weak (6、9月…: "6 and 9 months" or item 6)."""
+    return scheme.weak_after is not None and scheme.weak_after.match(scan, end) is not None
 
 
 def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidate]:
@@ -441,7 +451,10 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
             m = scheme.anchored.match(scan, pos)
             if m is None or m.end() == pos or _guarded(scheme, scan, pos, m.end()):
                 continue
-            cand = _candidate(scheme, m, pos, ctx, text, starts)
+            weak = _weak(scheme, scan, m.end())
+            if weak and ctx != LINE:
+                continue  # …。1、2月份 inside a paragraph: "in January and February"
+            cand = _candidate(scheme, m, pos, ctx, text, starts, weak)
             if cand is not None:
                 found.append((pos, scheme.order, cand, m.end()))
                 break  # the first scheme in data order wins the position
@@ -484,7 +497,7 @@ def _glued_candidate(scheme: Scheme, m, scan: str, text: str, positions: dict[in
     if scheme.range_before is not None:
         r = scheme.range_before.search(scan, max(0, start - 10), start)
         start = r.start() if r is not None else start
-    if _guarded(scheme, scan, start, end):
+    if _guarded(scheme, scan, start, end) or _weak(scheme, scan, end):
         return
     ctx = positions.get(start, GLUED)  # GLUED but for a range that began at a position
     if not _allowed(scheme.inline, ctx):

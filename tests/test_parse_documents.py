@@ -149,14 +149,29 @@ def test_a_schedule_title_line_heads_its_months(parsed):
     assert [c.marker for c in head.children[0].children] == ["1、", "2、", "3、", "4、", "6、"]
 
 
+def test_items_that_open_with_a_date_stay_items_of_their_list(parsed):
+    # 001 (艺体组, 9月份): 1、 … 5、 then "6、9月xx市学生邮票设计大赛。"; 11月份: 3、 then
+    # "4、10月至11月举办…" and "5、10月份xx市教研会…": 6、9月 is item 6, not "6 and 9 months".
+    doc = parsed("001_4831cd458b4b7471.txt")
+    stamps = next(s for s in doc.walk() if s.title.startswith("9月xx市学生邮票设计大赛"))
+    kids = stamps.parent.children
+    assert stamps.marker == "6、" and kids[kids.index(stamps) - 1].marker == "5、"
+    show = next(s for s in doc.walk() if s.title.startswith("10月至11月举办"))
+    kids = show.parent.children
+    assert [c.marker for c in kids[kids.index(show) - 1 : kids.index(show) + 2]] == ["3、", "4、", "5、"]
+    # Without a list around it, 1、2月份 is "January and February", at a line start or after a sentence.
+    text = "一、安排\n1、2月份开展读书活动。\n二、要求\n做好准备。又如1、2月份开展活动。\n三、日程\n1、9月1日开学典礼\n2、9月10日教师节\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.marker) for s in doc.walk()] == [(1, "一、"), (1, "二、"), (1, "三、"), (2, "1、"), (2, "2、")]
+
+
 def test_a_month_with_its_year_goes_on_with_the_schedule(parsed):
     # 001 (艺体组): … 12月份: 1、… 4、 then "17年1月份" and its 1、 2、 3、 4、: the new year's month.
     doc = parsed("001_4831cd458b4b7471.txt")
     december = next(s for s in doc.walk() if s.title == "12月份")
     january = next(s for s in doc.walk() if s.title == "17年1月份")
     assert january.parent is december.parent and january.ordinal == 1
-    # (its 4、1月14日前上交… is not found: 4、1月 reads as a list of months, 4、5月)
-    assert [c.marker for c in january.children][:3] == ["1、", "2、", "3、"]
+    assert [c.marker for c in january.children] == ["1、", "2、", "3、", "4、"]
     # A year before a month names a schedule's month with 月份 or a colon; a bare date line
     # (the plan's sign-off) is no heading, and a schedule title line after 附： heads its months.
     text = ("学校工作计划\n一、工作\n1、抓好常规。\n附：2023学年第一学期德育工作安排\n十二月份：\n1、元旦活动。\n"
