@@ -209,9 +209,17 @@ def build_levels(cands: list[Candidate], text: str) -> list[Placed]:
     for i, cand in enumerate(cands):
         n = cand.ordinal
         same = _innermost(keys, cand.key)
-        if cand.weak and not (_follows(cand.family, n, following[i])
-                              or (same is not None and _follows(cand.family, stack[same].last, n))):
-            continue  # 1、2月份… at a line start with no list around it
+        if cand.weak:
+            if not (_follows(cand.family, n, following[i])
+                    or (same is not None and _follows(cand.family, stack[same].last, n))):
+                continue  # 1、2月份… at a line start with no list around it
+            if same is None:
+                # A number that lost its separator (9. then 10认真…): an item of the list of its
+                # family open around it.
+                kin = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].cand.family == cand.family), None)
+                if kin is not None:
+                    push(cand, kin)
+                    continue
         if same is not None and n is not None:
             level = stack[same]
             if _follows(cand.family, level.last, n) and cand.prefix == level.cand.prefix:

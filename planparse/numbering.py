@@ -451,7 +451,7 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
             m = scheme.anchored.match(scan, pos)
             if m is None or m.end() == pos or _guarded(scheme, scan, pos, m.end()):
                 continue
-            weak = _weak(scheme, scan, m.end())
+            weak = scheme.weak_after is not None and scheme.weak_after.match(scan, m.end()) is not None
             if weak and ctx != LINE:
                 continue  # …。1、2月份 inside a paragraph: "in January and February"
             cand = _candidate(scheme, m, pos, ctx, text, starts, weak)

@@ -45,6 +45,24 @@ def _schedule_endings() -> tuple[str, ...]:
     return tuple(raw["schedule_endings"])
 
 
+def _continues_heading(text: str, lines: Lines, index: int, numbered_starts: list[int]) -> bool:
+    """Whether line ``index`` is the end of a heading broken over two lines: the line above opens
+    with a numbered marker and breaks off mid-clause ((七)加强平安校园建设,保障师生人身安全和学校财 /
+    产安全), a long title with a comma in it that ends with no punctuation."""
+    above = next((j for j in range(index - 1, -1, -1) if lines.firsts[j] < lines.lasts[j]), None)
+    if above is None:
+        return False
+    a, b = lines.firsts[above], lines.lasts[above]
+    k = bisect_left(numbered_starts, a)
+    if k == len(numbered_starts) or numbered_starts[k] != a:
+        return False
+    line = text[a:b]
+    return len(line) >= _BROKEN_HEADING and "\u4e00" <= line[-1] <= "\u9fff" and ("，" in line or "," in line)
+
+
+_BROKEN_HEADING = 20  # a heading line at least this long may break off (a PDF's line width)
+
+
 def _opens_schedule(text: str, lines: Lines, index: int) -> bool:
     """Whether the next non-blank line after line ``index`` begins a month or week heading."""
     nxt = lines.next_nonblank(index)
@@ -125,7 +143,8 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
             following = nxt.text(text).lstrip("*")  # **一、…** (markdown bold)
             if is_clutter(following):
                 continue
-            if (len(following) >= max(20, 2 * len(s)) and not _MARKERISH.match(following)) or _FIRST_ITEM.match(following):
+            if ((len(following) >= max(20, 2 * len(s)) and not _MARKERISH.match(following))
+                    or _FIRST_ITEM.match(following)) and not _continues_heading(text, lines, i, numbered_starts):
                 out.append(_label(start, end, LINE))
     # A clause ending in a colon right before a list starting at 1, inside a line.
     for c in numbered:

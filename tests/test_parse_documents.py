@@ -165,6 +165,22 @@ def test_items_that_open_with_a_date_stay_items_of_their_list(parsed):
     assert [(s.level, s.marker) for s in doc.walk()] == [(1, "一、"), (1, "二、"), (1, "三、"), (2, "1、"), (2, "2、")]
 
 
+def test_numbers_that_lost_their_separator_are_items_of_the_list_around_them(parsed):
+    # 003 (OCR'd): (五) 1. 8. 9. then "10认真组织参加各级比赛活动…"; (六) 1. then "11运行好家校…";
+    # (七) 1. then "12加强安全隐患排查…" … "16建立安全台账…". Each is an item of the list open
+    # around it; the tail of (七)'s title broken onto the next line ("产安全") heads nothing.
+    doc = parsed("003_6f7cf6aaac7bc96b.txt")
+    contest = next(s for s in doc.walk() if s.title.startswith("认真组织参加各级比赛活动"))
+    assert contest.marker == "10" and [c.marker for c in contest.parent.children][-2:] == ["9.", "10"]
+    safety = next(s for s in doc.walk() if s.title.startswith("加强平安校园建设"))
+    assert [c.marker for c in safety.children][:6] == ["1.", "12", "13", "14", "15", "16"]
+    assert not any(s.title == "产安全" for s in doc.walk())
+    # A number glued to text with no list around it, or counting something, is none.
+    text = "一、目标\n3学生参加竞赛。\n二、措施\n1.做好常规。\n30名教师参加培训。\n31名学生获奖。\n2023年完成。\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [s.marker for s in doc.walk()] == ["一、", "二、", "1."]
+
+
 def test_a_month_with_its_year_goes_on_with_the_schedule(parsed):
     # 001 (艺体组): … 12月份: 1、… 4、 then "17年1月份" and its 1、 2、 3、 4、: the new year's month.
     doc = parsed("001_4831cd458b4b7471.txt")
