@@ -156,6 +156,8 @@ def _label_depth(label: Candidate, nxt: Candidate | None, stack: list[_Open]) ->
     """Where an unnumbered label goes: above the list it introduces, beside earlier labels."""
     depth = _intro_depth(nxt, stack)
     if depth < len(stack):
+        if depth > 0 and stack[depth - 1].cand.key == label.key:
+            return depth - 1  # 工作思路：1、…2、… 工作措施：1、…: beside the label heading the open list
         return depth  # 工作思路：1、… while a 1、 list is open: the label takes that level
     for k in range(len(stack) - 1, -1, -1):
         if stack[k].cand.key == label.key:

@@ -39,10 +39,31 @@ _SCHEDULE_ITEM = re.compile(
 )
 
 
+def _after_heading_title(text: str, numbered: list[Candidate], numbered_starts: list[int], line_start: int,
+                         pos: int) -> bool:
+    """Whether ``pos`` follows the title of a heading that opens earlier on the same line
+    ((一)教育教学管理|总目标, not 一、|工作目标: there the name is the heading's own title)."""
+    k = bisect_left(numbered_starts, pos) - 1
+    if k < 0 or numbered_starts[k] < line_start:
+        return False
+    return bool(text[numbered[k].marker_end : pos].strip(" \t\u3000:：、.．"))
+
+
+@lru_cache(maxsize=1)
+def _titles_data() -> dict:
+    return tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _schedule_endings() -> tuple[str, ...]:
-    raw = tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
-    return tuple(raw["schedule_endings"])
+    return tuple(_titles_data()["schedule_endings"])
+
+
+@lru_cache(maxsize=1)
+def _part_name() -> re.Pattern[str]:
+    """A plan part's name ending in a colon at the end of the searched range (总目标:)."""
+    names = sorted(_titles_data()["part_names"], key=len, reverse=True)
+    return re.compile(rf"(?P<title>{'|'.join(map(re.escape, names))})\s*[：:]\s*$")
 
 
 def _continues_heading(text: str, lines: Lines, index: int, numbered_starts: list[int]) -> bool:
@@ -150,10 +171,15 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
     for c in numbered:
         if c.ordinal != 1 or c.context == LINE:
             continue
-        window_start = max(lines.line_of(c.start).start, c.start - 20)
+        line_start = lines.line_of(c.start).start
+        window_start = max(line_start, c.start - 20)
         m = _INLINE_LABEL.search(text, window_start, c.start)
         if m is None:
-            continue
+            # A part's name glued to the heading title before it, the list after its colon:
+            # (一)教育教学管理总目标:1、… — 总目标 heads the list.
+            m = _part_name().search(text, window_start, c.start)
+            if m is None or not _after_heading_title(text, numbered, numbered_starts, line_start, m.start()):
+                continue
         if _LEAD_IN.search(m.group("title")):
             continue
         start = m.start("title")

@@ -181,6 +181,28 @@ def test_numbers_that_lost_their_separator_are_items_of_the_list_around_them(par
     assert [s.marker for s in doc.walk()] == ["一、", "二、", "1."]
 
 
+def test_a_part_name_run_on_after_a_heading_title_heads_the_list_after_its_colon(parsed):
+    # 002 (one run-on line): "二、任务与目标(一)教育教学管理总目标:1、继续做好…2、大力推进…3、做好…"
+    # — 总目标 heads 1、 2、 3、; (一)'s title is 教育教学管理.
+    doc = parsed("002_966f8ef8c594bdee.txt")
+    management = next(s for s in doc.walk() if s.marker == "(一)")
+    assert management.title == "教育教学管理"
+    goals = management.children[0]
+    assert (goals.marker, goals.title) == ("", "总目标")
+    assert [c.marker for c in goals.children] == ["1、", "2、", "3、"]
+    # …3、做好上级安排的…工作。落实目标的具体措施:1、深化… — the next part, beside 总目标.
+    assert [c.title for c in management.children][:2] == ["总目标", "落实目标的具体措施"]
+    # Likewise on lines of their own: a label after another label's list stands beside it.
+    text = "一、工作\n工作思路：\n1、甲。\n2、乙。\n工作措施：\n1、丙。\n二、其他\n"
+    doc = planparse.parse(text, classify=False, extract=False)
+    assert [(s.level, s.title) for s in doc.walk()] == [
+        (1, "工作"), (2, "工作思路"), (3, "甲"), (3, "乙"), (2, "工作措施"), (3, "丙"), (1, "其他")]
+    # d007: "篇1一、工作目标:1、加大硬件投入…": there the name is 一、's own title.
+    first = parsed("devset/d007.txt").plans[0].sections[0]
+    assert (first.marker, first.title) == ("一、", "工作目标")
+    assert [c.marker for c in first.children][:2] == ["1、", "2、"]
+
+
 def test_a_month_with_its_year_goes_on_with_the_schedule(parsed):
     # 001 (艺体组): … 12月份: 1、… 4、 then "17年1月份" and its 1、 2、 3、 4、: the new year's month.
     doc = parsed("001_4831cd458b4b7471.txt")
