@@ -386,6 +386,41 @@ def _guarded(scheme: Scheme, scan: str, start: int, end: int) -> bool:
     return scheme.guard_after is not None and scheme.guard_after.match(scan, end) is not None
 
 
+# Page numbers a PDF's text glued to the start of a line, before its marker: "-14-①第二、第三周…"
+# and, of a footer "x/11" whose x went elsewhere, "/113、突出三个理念" (3、 after /11).
+_PAGE_NUMBER = re.compile(r"\n[ \t\u3000]*(?:(?P<dashed>[-—－] ?\d{1,3} ?[-—－])(?=\S)|(?P<slashed>/\d{1,3}))")
+
+
+def _without_page_numbers(scan: str) -> str:
+    """``scan`` with page numbers glued to line starts read as blanks (same length: offsets
+    hold). A slashed one is the page count a page footer repeats: the digits after / that most
+    lines opening with one share (/11 of /113、 /112、 /11(1))."""
+    spans: list[tuple[int, int]] = []
+    slashed: list[tuple[int, str]] = []
+    for m in _PAGE_NUMBER.finditer(scan):
+        if m.group("dashed"):
+            spans.append(m.span("dashed"))
+        else:
+            slashed.append((m.start("slashed"), m.group("slashed")))
+    if slashed:
+        counts: dict[str, int] = {}
+        for _, page in slashed:
+            for k in range(2, len(page) + 1):
+                counts[page[:k]] = counts.get(page[:k], 0) + 1
+        best = max(counts, key=lambda p: (counts[p], len(p)))
+        if counts[best] >= 2:
+            spans += [(a, a + len(best)) for a, page in slashed if page.startswith(best)]
+    if not spans:
+        return scan
+    out = []
+    at = 0
+    for a, b in sorted(spans):
+        out += [scan[at:a], " " * (b - a)]
+        at = b
+    out.append(scan[at:])
+    return "".join(out)
+
+
 def _weak(scheme: Scheme, scan: str, end: int) -> bool:
     """Whether what follows the marker makes it weak (6、9月…: "6 and 9 months" or item 6)."""
     return scheme.weak_after is not None and scheme.weak_after.match(scan, end) is not None
@@ -407,6 +442,7 @@ def find_candidates(text: str, starts: list[int] | None = None) -> list[Candidat
     # Full-width digits (１．２、) scan as ASCII ones: same length, so offsets hold.
     # (ten substring tests run several times faster than one character-class scan)
     scan = text.translate(_ASCII_DIGITS) if any(d in text for d in _FULL_DIGITS) else text
+    scan = _without_page_numbers(scan)
     positions = marker_positions(scan, starts)
     found = _at_positions(scan, text, positions, starts) + _everywhere(scan, text, positions, starts)
     found.sort(key=_position_then_order)

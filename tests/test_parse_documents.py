@@ -203,6 +203,20 @@ def test_a_part_name_run_on_after_a_heading_title_heads_the_list_after_its_colon
     assert [c.marker for c in first.children][:2] == ["1、", "2、"]
 
 
+def test_a_page_number_glued_to_a_line_start_leaves_the_marker_after_it(parsed):
+    # 001 (a PDF's text): "-14-①第二、第三周进行备课组长展示课…" and, the page footer "x/11"
+    # repeated, "/113、突出三个理念:…", "/112、凸显德育地位…", "/11(1)坚持活动育人:…".
+    doc = parsed("001_4831cd458b4b7471.txt")
+    found = {(s.marker, s.title) for s in doc.walk()}
+    assert {("①", "第二、第三周进行备课组长展示课,每天大约2节;第四、第五周进行新调入教师亮相课;第七周进行支教教师"),
+            ("3、", "突出三个理念"), ("2、", "凸显德育地位,拓宽德育渠道"), ("(1)", "坚持活动育人")} <= found
+    ideas = next(s for s in doc.walk() if s.title == "突出三个理念")
+    assert [c.marker for c in ideas.parent.children][:4] == ["1、", "2、", "3、", "4、"]
+    # A slash before a number that no other line repeats is no page footer.
+    doc = planparse.parse("一、目标\n1、读书。\n/52、写字。\n", classify=False, extract=False)
+    assert [s.marker for s in doc.walk()] == ["一、", "1、"]
+
+
 def test_a_month_with_its_year_goes_on_with_the_schedule(parsed):
     # 001 (艺体组): … 12月份: 1、… 4、 then "17年1月份" and its 1、 2、 3、 4、: the new year's month.
     doc = parsed("001_4831cd458b4b7471.txt")
