@@ -49,3 +49,9 @@ def is_clutter(line: str) -> bool:
     False
     """
     return clutter_at(line) is not None
+
+
+def names_clutter(line: str) -> bool:
+    """Whether a line of any length holds a clutter phrase (a site's intro paragraph: 时间过得
+    可真快…以下是店铺收集整理的…3篇, 欢迎大家借鉴与参考): only where no plan text is expected."""
+    return _patterns()[0].search(line) is not None

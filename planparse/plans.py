@@ -16,7 +16,7 @@ from importlib import resources
 
 import regex
 
-from .clutter import is_clutter
+from .clutter import is_clutter, names_clutter
 from .lines import Line, Lines
 from .patterns import compile_pattern
 
@@ -234,6 +234,10 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
         opening = _opening_plan(text, lines, h if h is not None else first_start)
         if opening is not None and (not starts or opening[0] < first_start):
             starts.insert(0, opening)
+    # A plan marker with nothing under it but titles and page clutter before the next plan (篇二:…
+    # then 【精选】…三篇, 以下是…收集整理的…, then 篇1): a wrapper of the plans after it, not a plan.
+    starts = [st for i, st in enumerate(starts)
+              if not (0 < i < len(starts) - 1 and _holds_no_plan(text, lines, st[0], starts[i + 1][0], first_heading))]
     plans: list[PlanSpan] = []
     for i, (a, title, body) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
@@ -242,6 +246,19 @@ def split_plans(text: str, lines: Lines, first_heading) -> list[PlanSpan]:
             end -= 1
         plans.append(PlanSpan(a, max(end, a), _clean_title(title), min(body, max(end, a))))
     return plans
+
+
+def _holds_no_plan(text: str, lines: Lines, start: int, end: int, first_heading) -> bool:
+    """Whether [start, end) holds no heading and, past its first line, only title lines, lines
+    of page clutter (a site's intro paragraph too) and blank lines."""
+    if first_heading(start, end) is not None:
+        return False
+    firsts, lasts = lines.firsts, lines.lasts
+    for i in range(lines.index_of(start) + 1, lines.index_of(end) if end < len(text) else len(firsts)):
+        a, b = firsts[i], min(lasts[i], end)
+        if a < b and not (is_title_line(text[a:b]) or names_clutter(text[a:b])):
+            return False
+    return True
 
 
 # A plan's sign-off: the office or school on a short line, then the date (陆渡中学教科室 / 2月20日).

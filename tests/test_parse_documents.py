@@ -217,6 +217,16 @@ def test_a_page_number_glued_to_a_line_start_leaves_the_marker_after_it(parsed):
     assert [s.marker for s in doc.walk()] == ["一、", "1、"]
 
 
+def test_a_plan_marker_over_nothing_but_titles_and_a_site_intro_is_no_plan(parsed):
+    # 001: "篇二:学年度第一学期学校义务教育集团化办学工作计划", then only title lines, 【精选】…三篇 and
+    # the site's intro (时间过得可真快…以下是店铺收集整理的…3篇,欢迎大家借鉴与参考), then 篇1新的学期…:
+    # 篇二 wraps the plans after it; the next plan starts at 篇1.
+    doc = parsed("001_4831cd458b4b7471.txt")
+    starts = [doc.text[p.start : p.start + 8] for p in doc.plans]
+    assert not any(s.startswith("篇二") for s in starts)
+    assert starts[1].startswith("篇1新的学期")
+
+
 def test_a_month_with_its_year_goes_on_with_the_schedule(parsed):
     # 001 (艺体组): … 12月份: 1、… 4、 then "17年1月份" and its 1、 2、 3、 4、: the new year's month.
     doc = parsed("001_4831cd458b4b7471.txt")
