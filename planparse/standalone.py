@@ -1,8 +1,10 @@
 """Unnumbered headings: lines that stand alone as the label of what follows.
 
 ``工作思路：`` ending its line, a short line ``指导思想`` with no sentence
-punctuation before a paragraph, and in run-on text a short clause ending in a
-colon right before a list that starts at 1 (``…。落实目标的具体措施:1、…``).
+punctuation before a paragraph, a schedule's title line before its months
+(``…学期数学教研组工作安排`` / ``九月份：``), and in run-on text a short clause ending
+in a colon right before a list that starts at 1 (``…。落实目标的具体措施:1、…``), or a
+part's name run on after a heading title (``(一)教育教学管理总目标:1、…``).
 """
 
 from __future__ import annotations
@@ -66,6 +68,9 @@ def _part_name() -> re.Pattern[str]:
     return re.compile(rf"(?P<title>{'|'.join(map(re.escape, names))})\s*[：:]\s*$")
 
 
+_BROKEN_HEADING = 20  # a heading line at least this long may break off (a PDF's line width)
+
+
 def _continues_heading(text: str, lines: Lines, index: int, numbered_starts: list[int]) -> bool:
     """Whether line ``index`` is the end of a heading broken over two lines: the line above opens
     with a numbered marker and breaks off mid-clause ((七)加强平安校园建设,保障师生人身安全和学校财 /
@@ -79,9 +84,6 @@ def _continues_heading(text: str, lines: Lines, index: int, numbered_starts: lis
         return False
     line = text[a:b]
     return len(line) >= _BROKEN_HEADING and "\u4e00" <= line[-1] <= "\u9fff" and ("，" in line or "," in line)
-
-
-_BROKEN_HEADING = 20  # a heading line at least this long may break off (a PDF's line width)
 
 
 def _opens_schedule(text: str, lines: Lines, index: int) -> bool:
