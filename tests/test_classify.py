@@ -434,3 +434,7 @@ def test_school_groups_and_schedule_stages_in_an_unseen_plan():
     assert main["推进区域内教育集团化、联盟化办学"] == "administration"
     assert main["组建教育集团化共同体"] == "administration"
     assert main["前期筹备阶段"] == main["考核总结阶段"] == "calendar"
+    # 保障措施 / 工作要求 over 加强组织保障 … name no topic: containers (measures), administration
+    # the topic of their items.
+    both = {e.text.heading: [x for x, _ in lab[:2]] for e, lab in zip(exs, labels)}
+    assert both["保障措施"] == both["工作要求"] == ["measures", "administration"]
