@@ -92,7 +92,8 @@ def _val(el, name: str) -> str | None:
     return child.get(_W + "val") if child is not None else None
 
 
-def _int(value: str | None, default: int | None = None) -> int | None:
+def int_attr(value: str | None, default: int | None = None) -> int | None:
+    """An attribute's integer value (blanks around it allowed), or ``default`` when it has none."""
     try:
         return int(value) if value is not None else default
     except ValueError:
@@ -118,9 +119,9 @@ class ListLabels:
         for ab in numbering.iterfind(_W + "abstractNum"):
             levels = {}
             for lvl in ab.iterfind(_W + "lvl"):
-                ilvl = _int(lvl.get(_W + "ilvl"), 0)
-                restart = _int(_val(lvl, "lvlRestart"))
-                levels[ilvl] = _Level(start=_int(_val(lvl, "start"), 1), fmt=_val(lvl, "numFmt") or "decimal",
+                ilvl = int_attr(lvl.get(_W + "ilvl"), 0)
+                restart = int_attr(_val(lvl, "lvlRestart"))
+                levels[ilvl] = _Level(start=int_attr(_val(lvl, "start"), 1), fmt=_val(lvl, "numFmt") or "decimal",
                                       text=_val(lvl, "lvlText") or "", suffix=_val(lvl, "suff") or "tab",
                                       restart=restart, legal=lvl.find(_W + "isLgl") is not None)
             self._abstract[ab.get(_W + "abstractNumId")] = levels
@@ -130,9 +131,9 @@ class ListLabels:
                 continue
             overrides = {}
             for ov in num.iterfind(_W + "lvlOverride"):
-                start = _int(_val(ov, "startOverride"))
+                start = int_attr(_val(ov, "startOverride"))
                 if start is not None:
-                    overrides[_int(ov.get(_W + "ilvl"), 0)] = start
+                    overrides[int_attr(ov.get(_W + "ilvl"), 0)] = start
             self._nums[num.get(_W + "numId")] = _Num(ref, overrides)
 
     def _read_styles(self, styles) -> None:
@@ -140,7 +141,7 @@ class ListLabels:
             ppr = style.find(_W + "pPr")
             numpr = ppr.find(_W + "numPr") if ppr is not None else None
             self._style_num[style.get(_W + "styleId")] = (
-                _val(numpr, "numId"), _int(_val(numpr, "ilvl")), _val(style, "basedOn"))
+                _val(numpr, "numId"), int_attr(_val(numpr, "ilvl")), _val(style, "basedOn"))
 
     def _from_style(self, style_id: str | None) -> tuple[str | None, int | None]:
         seen = set()
@@ -159,7 +160,7 @@ class ListLabels:
         if ppr is None:
             return ""
         numpr = ppr.find(_W + "numPr")
-        num_id, ilvl = _val(numpr, "numId"), _int(_val(numpr, "ilvl"))
+        num_id, ilvl = _val(numpr, "numId"), int_attr(_val(numpr, "ilvl"))
         if num_id is None:
             num_id, style_ilvl = self._from_style(_val(ppr, "pStyle"))
             ilvl = ilvl if ilvl is not None else style_ilvl

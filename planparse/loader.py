@@ -200,15 +200,15 @@ _LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
 
 def _draw_list_numbers(soup) -> None:
     """Write the numbers of ordered-list items into the text, as a browser shows them."""
-    from .docx_lists import format_number
+    from .docx_lists import format_number, int_attr
 
     for ol in soup.find_all("ol"):
         style = _LIST_STYLE.search(ol.get("style") or "")
         fmt, after = (_LIST_STYLES.get(style.group(1).lower(), ("decimal", ".")) if style
                       else _OL_TYPES.get(ol.get("type") or "1", ("decimal", ".")))
-        n = _int_attr(ol.get("start"), 1) - 1
+        n = int_attr(ol.get("start"), 1) - 1
         for li in ol.find_all("li", recursive=False):
-            n = _int_attr(li.get("value"), n + 1)
+            n = int_attr(li.get("value"), n + 1)
             if fmt != "none":
                 _first_block(li).insert(0, f"{format_number(n, fmt)}{after}")
 
@@ -221,13 +221,6 @@ def _first_block(tag):
         if first is None or isinstance(first, str) or first.name not in _BLOCKS:
             return tag
         tag = first
-
-
-def _int_attr(value, default: int) -> int:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return default
 
 
 def _docx_text(data: bytes, source: str) -> str:

@@ -289,26 +289,26 @@ def _glued_capable() -> tuple[Scheme, ...]:
 
 
 @lru_cache(maxsize=1)
-def _glued_scan() -> tuple[re.Pattern[str] | None, dict[str, tuple[Scheme, ...]], tuple[Scheme, ...]]:
+def _glued_scan() -> tuple[re.Pattern[str], dict[str, tuple[Scheme, ...]]]:
     """One scan for the GLUED markers of every scheme that may stand glued to text.
 
     Each such scheme would scan the whole text on its own; instead one pattern, led by the
     class of their first characters (which `re` skips ahead to fast), stops at every position
     where one of them matches: after the one character it takes, a lookbehind holding the
     scheme's pattern as a lookahead (``(?<=(?=一、)[一…十])``) tells whether a marker begins there.
-    Returns the pattern, the schemes to try per first character, and the schemes it leaves
-    to scans of their own (those without a known set of first characters, or on `regex`).
+    Returns the pattern and the schemes to try per first character. Such a scheme needs known
+    first characters and the standard library's engine (``engine = "re"``).
     """
-    together = [s for s in _glued_capable() if s.first is not None and isinstance(s.pattern, re.Pattern)]
-    alone = tuple(s for s in _glued_capable() if s not in together)
-    if not together:
-        return None, {}, alone
-
-    branches = [f"(?<=(?={unnamed(s.pattern.pattern)}){char_class(s.first)})" for s in together]
-    firsts = frozenset().union(*(s.first for s in together))
+    schemes = _glued_capable()
+    for s in schemes:
+        if s.first is None or not isinstance(s.pattern, re.Pattern):
+            raise ValueError(f"scheme {s.name!r} (inline = \"anywhere\") needs engine = \"re\" and a pattern "
+                             "whose first characters can be read")
+    branches = [f"(?<=(?={unnamed(s.pattern.pattern)}){char_class(s.first)})" for s in schemes]
+    firsts = frozenset().union(*(s.first for s in schemes))
     scan = re.compile(char_class(firsts) + "(?:" + "|".join(branches) + ")")
-    by_char = {ch: tuple(s for s in together if ch in s.first) for ch in firsts}
-    return scan, by_char, alone
+    by_char = {ch: tuple(s for s in schemes if ch in s.first) for ch in firsts}
+    return scan, by_char
 
 
 _BY_CHAR: dict[tuple[str, str], tuple[Scheme, ...]] = {}
@@ -487,7 +487,7 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
             m = scheme.anchored.match(scan, pos)
             if m is None or m.end() == pos or _guarded(scheme, scan, pos, m.end()):
                 continue
-            weak = scheme.weak_after is not None and scheme.weak_after.match(scan, m.end()) is not None
+            weak = _weak(scheme, scan, m.end())
             if weak and ctx != LINE:
                 continue  # …。1、2月份 inside a paragraph: "in January and February"
             cand = _candidate(scheme, m, pos, ctx, text, starts, weak)
@@ -503,23 +503,18 @@ def _everywhere(scan: str, text: str, positions: dict[int, str], starts: list[in
     taken left to right, none starting inside the one before (十一、 holds no 一、). One found
     inside a marker at a LINE/BOUNDARY position is dropped by `find_candidates`."""
     found: list[_Found] = []
-    glued, by_char, alone = _glued_scan()
-    if glued is not None:
-        ends: dict[str, int] = {}  # where each scheme's last match ended
-        for at in glued.finditer(scan):
-            start = at.start()
-            if start in positions:
+    glued, by_char = _glued_scan()
+    ends: dict[str, int] = {}  # where each scheme's last match ended
+    for at in glued.finditer(scan):
+        start = at.start()
+        if start in positions:
+            continue
+        for scheme in by_char[at.group()]:
+            if start < ends.get(scheme.name, 0):
                 continue
-            for scheme in by_char[at.group()]:
-                if start < ends.get(scheme.name, 0):
-                    continue
-                m = scheme.pattern.match(scan, start)
-                if m is not None:
-                    ends[scheme.name] = m.end()
-                    _glued_candidate(scheme, m, scan, text, positions, starts, found)
-    for scheme in alone:
-        for m in scheme.pattern.finditer(scan):
-            if m.start() not in positions:
+            m = scheme.pattern.match(scan, start)
+            if m is not None:
+                ends[scheme.name] = m.end()
                 _glued_candidate(scheme, m, scan, text, positions, starts, found)
     return found
 

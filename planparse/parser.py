@@ -116,7 +116,7 @@ def _original(text: str, view: str, found: str, a: int, b: int) -> str:
 def _plans_of(text: str) -> list[Plan]:
     lines = Lines(text)
     numbered = _outside_clutter(text, lines, find_candidates(text, lines.starts))
-    labels = find_label_lines(text, lines, is_title_line, numbered)
+    labels = find_label_lines(text, lines, numbered)
     cands = _drop_page_artifact(text, lines, _merge(text, numbered, labels))
     starts = [c.start for c in cands]
 

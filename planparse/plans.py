@@ -48,10 +48,16 @@ class PlanSpan:
 
 
 @lru_cache(maxsize=1)
+def titles_data() -> dict:
+    """``data/titles.toml``: what title lines, schedule titles and part names look like."""
+    return tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _title_conf() -> tuple[re.Pattern[str], int, re.Pattern[str], re.Pattern[str]]:
     """The title pattern, the longest title, a quick test for any title ending in a line,
     and the generic heading words that are no title on their own."""
-    raw = tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
+    raw = titles_data()
     endings = "|".join(sorted(map(re.escape, raw["endings"]), key=len, reverse=True))
     pattern = compile_pattern(
         rf"^[^。，,；;！？!?]*?(?:{endings})(?:\s*[-—(（]?\s*(?:范文|范本|计划|通用|精选)?\s*(?:[{_CN}]{{1,2}}|\d{{1,2}})?\s*[)）]?)?"

@@ -10,15 +10,14 @@ part's name run on after a heading title (``(一)教育教学管理总目标:1�
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 
 from .clutter import is_clutter
 from .firstchars import first_chars
 from .lines import Lines
 from .numbering import BOUNDARY, LINE, Candidate
+from .plans import is_title_line, titles_data
 
 LABEL_RANK = 28
 _MAX_LABEL_LINE = 34
@@ -34,11 +33,7 @@ _MARKERISH = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][
 
 
 _APPENDIX = re.compile(r"附(?:件|录|表)?\s*\d{0,2}\s*[：:]\s*")  # 附：, 附件1： before a title
-# The first heading of a schedule: a month (九月份： / 12月 / 17年1月份) or a week (第一周).
-_SCHEDULE_ITEM = re.compile(
-    r"(?:(?:\d{2,4}|20[xX]{2})\s*年\s*)?(?:十[一二]?|[一二三四五六七八九元]|1[0-2]|0?[1-9])\s?月份?(?:[：:\s]|$)"
-    r"|第[一二三四五六七八九十\d]{1,3}周"
-)
+_SCHEDULE_FAMILIES = ("month", "week")  # the headings of a schedule (九月份：, 17年1月份, 第一周)
 
 
 def _after_heading_title(text: str, numbered: list[Candidate], numbered_starts: list[int], line_start: int,
@@ -52,19 +47,14 @@ def _after_heading_title(text: str, numbered: list[Candidate], numbered_starts: 
 
 
 @lru_cache(maxsize=1)
-def _titles_data() -> dict:
-    return tomllib.loads(resources.files("planparse").joinpath("data/titles.toml").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _schedule_endings() -> tuple[str, ...]:
-    return tuple(_titles_data()["schedule_endings"])
+    return tuple(titles_data()["schedule_endings"])
 
 
 @lru_cache(maxsize=1)
 def _part_name() -> re.Pattern[str]:
     """A plan part's name ending in a colon at the end of the searched range (总目标:)."""
-    names = sorted(_titles_data()["part_names"], key=len, reverse=True)
+    names = sorted(titles_data()["part_names"], key=len, reverse=True)
     return re.compile(rf"(?P<title>{'|'.join(map(re.escape, names))})\s*[：:]\s*$")
 
 
@@ -86,10 +76,14 @@ def _continues_heading(text: str, lines: Lines, index: int, numbered_starts: lis
     return len(line) >= _BROKEN_HEADING and "\u4e00" <= line[-1] <= "\u9fff" and ("，" in line or "," in line)
 
 
-def _opens_schedule(text: str, lines: Lines, index: int) -> bool:
-    """Whether the next non-blank line after line ``index`` begins a month or week heading."""
+def _opens_schedule(lines: Lines, index: int, numbered: list[Candidate], numbered_starts: list[int]) -> bool:
+    """Whether the next non-blank line after line ``index`` opens with a month or week heading."""
     nxt = lines.next_nonblank(index)
-    return nxt is not None and _SCHEDULE_ITEM.match(nxt.text(text).lstrip("*")) is not None
+    if nxt is None:
+        return False
+    k = bisect_left(numbered_starts, nxt.start)
+    return k < len(numbered) and numbered[k].start < nxt.end and numbered[k].context == LINE \
+        and numbered[k].family in _SCHEDULE_FAMILIES
 
 
 # A lead-in clause (现计划如下：, 主要有：) introduces a list without naming a part.
@@ -118,7 +112,7 @@ def _unstarred(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate]) -> list[Candidate]:
+def find_label_lines(text: str, lines: Lines, numbered: list[Candidate]) -> list[Candidate]:
     """Label candidates (scheme ``label``, empty marker) in text order."""
     numbered_starts = [c.start for c in numbered]
     schedule_last = {w[-1] for w in _schedule_endings()}
@@ -141,13 +135,13 @@ def find_label_lines(text: str, lines: Lines, is_title, numbered: list[Candidate
         s = text[start:end]
         if is_clutter(s):
             continue
-        if s.endswith(_schedule_endings()) and is_title(_APPENDIX.sub("", s, count=1)) \
-                and _opens_schedule(text, lines, i):
+        if s.endswith(_schedule_endings()) and is_title_line(_APPENDIX.sub("", s, count=1)) \
+                and _opens_schedule(lines, i, numbered, numbered_starts):
             # (附：)…学期数学教研组工作安排 right before 九月份： heads the schedule (not a plan: a
             # title line that starts one is the plan's title, no heading in it).
             out.append(_label(start, end, LINE, SCHEDULE_KEY))
             continue
-        if is_title(s):
+        if is_title_line(s):
             continue
         if _FRAME.match(s):
             out.append(_label(start, end, LINE, FRAME_KEY))

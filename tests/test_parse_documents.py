@@ -208,8 +208,8 @@ def test_a_page_number_glued_to_a_line_start_leaves_the_marker_after_it(parsed):
     # repeated, "/113、突出三个理念:…", "/112、凸显德育地位…", "/11(1)坚持活动育人:…".
     doc = parsed("001_4831cd458b4b7471.txt")
     found = {(s.marker, s.title) for s in doc.walk()}
-    assert {("①", "第二、第三周进行备课组长展示课,每天大约2节;第四、第五周进行新调入教师亮相课;第七周进行支教教师"),
-            ("3、", "突出三个理念"), ("2、", "凸显德育地位,拓宽德育渠道"), ("(1)", "坚持活动育人")} <= found
+    assert {("3、", "突出三个理念"), ("2、", "凸显德育地位,拓宽德育渠道"), ("(1)", "坚持活动育人")} <= found
+    assert any(m == "①" and t.startswith("第二、第三周进行备课组长展示课") for m, t in found)
     ideas = next(s for s in doc.walk() if s.title == "突出三个理念")
     assert [c.marker for c in ideas.parent.children][:4] == ["1、", "2、", "3、", "4、"]
     # A slash before a number that no other line repeats is no page footer.
