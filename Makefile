@@ -11,12 +11,14 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/activate
+# planparse with its compiled modules (setup.py: built again when a module changes) and
+# every optional feature; then the test tools, without building planparse a second time.
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard planparse/*.py) | $(VENV)/bin/activate
 	$(PIP) install -e '.[all]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(PIP) install -e '.[dev]'
+	$(PIP) install $$($(PY) scripts/extra_requirements.py dev)
 	touch $@
 
 install: $(VENV)/.installed
@@ -25,8 +27,11 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(VENV)/bin/planparse parse corpora/*.txt --format tree --summary
 
+# The suite twice: on the compiled modules (what an install runs), then on the pure-Python
+# source (what runs without a C compiler, and where the compiled modules' doctests run).
 test: install-dev
 	$(PY) -m pytest planparse tests
+	PLANPARSE_PURE=1 $(PY) -m pytest planparse tests
 
 bench: install-dev
 	$(PY) -m benchmarks
@@ -35,4 +40,4 @@ eval: install-dev
 	$(PY) -m planparse.evaluation corpora
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis planparse/*.so planparse/*.c planparse/_native.json

@@ -13,6 +13,7 @@ from pathlib import Path
 @dataclass
 class Corpus:
     texts: list[str]
+    paths: list[str]
 
     @property
     def chars(self) -> int:
@@ -20,8 +21,11 @@ class Corpus:
 
     @classmethod
     def load(cls, root: Path) -> Corpus:
-        paths = sorted(root.glob("*.txt")) + sorted(root.glob("devset/*.txt"))
-        return cls([p.open(encoding="utf-8", newline="").read() for p in paths])
+        return cls.from_paths(sorted(root.glob("*.txt")) + sorted(root.glob("devset/*.txt")))
+
+    @classmethod
+    def from_paths(cls, paths: list[Path]) -> Corpus:
+        return cls([p.open(encoding="utf-8", newline="").read() for p in paths], [str(p) for p in paths])
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:

@@ -8,9 +8,15 @@
 
 from __future__ import annotations
 
-from .errors import LoadError, ModelError, PlanparseError, UnsupportedFormatError
-from .model import Document, Plan, Responsibility, RoleMention, Section, Target, TimeExpression
-from .parser import load, parse
+from pathlib import Path
+
+from . import _native
+
+_native.activate(__name__, Path(__file__).parent)  # before any module that may run compiled
+
+from .errors import LoadError, ModelError, PlanparseError, UnsupportedFormatError  # noqa: E402
+from .model import Document, Plan, Responsibility, RoleMention, Section, Target, TimeExpression  # noqa: E402
+from .parser import load, parse  # noqa: E402
 
 __version__ = "0.1.0"
 

@@ -157,10 +157,12 @@ def _outside_clutter(text: str, lines: Lines, cands: list[Candidate]) -> list[Ca
     """The candidates not on a clutter line, unless the clutter only follows the marker
     (…工作。本文轉自…频道). Candidates come in text order: each line is looked at once."""
     out: list[Candidate] = []
-    firsts, lasts = lines.firsts, lines.lasts
+    firsts, lasts, starts = lines.firsts, lines.lasts, lines.starts
     idx, at, first, size = -1, None, 0, 0
+    i, last_line = 0, len(starts) - 1
     for c in cands:
-        i = lines.index_of(c.start)
+        while i < last_line and starts[i + 1] <= c.start:
+            i += 1  # (the line holding c: walked to, not searched for, as candidates come in order)
         if i != idx:
             idx, first, size = i, firsts[i], lasts[i] - firsts[i]
             # no clutter line is longer than MAX_CLUTTER_LINE

@@ -52,6 +52,11 @@ def _schedule_endings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _schedule_last_chars() -> frozenset[str]:
+    return frozenset(w[-1] for w in _schedule_endings())
+
+
+@lru_cache(maxsize=1)
 def _part_name() -> re.Pattern[str]:
     """A plan part's name ending in a colon at the end of the searched range (总目标:)."""
     names = sorted(titles_data()["part_names"], key=len, reverse=True)
@@ -115,7 +120,7 @@ def _unstarred(text: str, start: int, end: int) -> tuple[int, int]:
 def find_label_lines(text: str, lines: Lines, numbered: list[Candidate]) -> list[Candidate]:
     """Label candidates (scheme ``label``, empty marker) in text order."""
     numbered_starts = [c.start for c in numbered]
-    schedule_last = {w[-1] for w in _schedule_endings()}
+    schedule_last = _schedule_last_chars()
     out: list[Candidate] = []
     for i, (start, end) in enumerate(zip(lines.firsts, lines.lasts)):
         if end - start > 4 and text[start] == "*" and text[end - 1] == "*":  # **指导思想** (markdown bold)
