@@ -133,3 +133,36 @@ def test_a_marker_text_seen_before_keeps_its_position_dependent_parts():
     assert keys[0] == keys[2] != keys[1]
     month = next(c for c in first if c.scheme == "month")
     assert (text[month.start : month.start + 4], month.marker, month.ordinal) == ("3-4月", "", 4)
+
+
+def _separately(scheme, entry, scan: str, pos: int):
+    """What the scheme's pattern and its guards and weak test, each tried on its own, make of ``pos``."""
+    from planparse.numbering import _guarded, _weak, _with_range
+    from planparse.patterns import compile_pattern
+
+    m = compile_pattern(_with_range(entry)).match(scan, pos)
+    if m is None or _guarded(scheme, scan, pos, m.end()):
+        return None
+    return m.span(), _weak(scheme, scan, m.end())
+
+
+@pytest.mark.parametrize("path", ALL_DOCS, ids=lambda p: p.name)
+def test_the_folded_position_pattern_decides_as_the_separate_guards_do(path):
+    """`Scheme.anchored` folds each scheme's guards and weak test into one pattern: at every
+    position of a real page, for every scheme tried there, it decides as the pieces did."""
+    import tomllib
+    from importlib import resources
+
+    entries = {e["name"]: e for e in tomllib.loads(
+        resources.files("planparse").joinpath("data/schemes.toml").read_text("utf-8"))["scheme"]}
+    text = read(path)
+    tried = 0
+    for pos in range(len(text)):
+        for scheme in _schemes_starting_with(text[pos], LINE):
+            m = scheme.anchored.match(text, pos)
+            if m is not None and scheme.checks_before and scheme.guard_before.search(text, max(0, pos - 4), pos):
+                m = None
+            folded = None if m is None else (m.span(), scheme.weak_after is not None and m.group("weak") is not None)
+            assert folded == _separately(scheme, entries[scheme.name], text, pos), (scheme.name, text[pos : pos + 12])
+            tried += 1
+    assert tried > 0
