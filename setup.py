@@ -13,8 +13,8 @@ all when ``PLANPARSE_PURE=1``.
 
 from __future__ import annotations
 
-import hashlib
 import json
+from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 
 from setuptools import setup
@@ -22,15 +22,22 @@ from setuptools.command.build_ext import build_ext
 
 # The modules a parse spends its time in (see benchmarks/bench_parse.py).
 COMPILED = ["lines", "simplified", "clutter", "numbering", "standalone", "plans", "hierarchy", "metadata", "parser", "model"]
-MANIFEST = "_native.json"
+
+
+def _native():
+    """planparse/_native.py on its own (standard library only): the package's __init__ needs
+    dependencies a build does not have."""
+    spec = spec_from_file_location("_planparse_native", Path("planparse") / "_native.py")
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+native = _native()
 
 
 def _source(name: str) -> Path:
     return Path("planparse") / f"{name}.py"
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class BuildWithManifest(build_ext):
@@ -44,9 +51,9 @@ class BuildWithManifest(build_ext):
         for ext in self.extensions:
             if Path(self.get_ext_fullpath(ext.name)).exists():
                 name = ext.name.split(".")[-1]
-                built[name] = _digest(_source(name))
+                built[name] = native.source_digest(_source(name))
         for root in {Path(self.build_lib), Path(".")} if self.inplace else {Path(self.build_lib)}:
-            target = root / "planparse" / MANIFEST
+            target = root / "planparse" / native.MANIFEST
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(built, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -32,11 +32,14 @@ def _parse_collected(text: str) -> None:
 
 
 def run(corpus: Corpus) -> None:
-    texts = corpus.texts
-    _parse_all(texts)  # warm caches (compiled patterns, cn2an)
-    jieba_seconds(texts[:1], repeat=1)  # jieba's dictionary loaded before the heap settles
+    _warm(corpus.texts)
     with settled_heap():
         _timed(corpus)
+
+
+def _warm(texts: list[str]) -> None:
+    _parse_all(texts)  # warm caches (compiled patterns, cn2an)
+    jieba_seconds(texts[:1], repeat=1)  # jieba's dictionary loaded before the heap settles
 
 
 def _speeds(texts: list[str]) -> tuple[float, float]:
@@ -92,8 +95,7 @@ def _pure_ratio(corpus: Corpus) -> float:
 
 if __name__ == "__main__":  # the ratio alone, on the given files (for _pure_ratio)
     pure = Corpus.from_paths([Path(p) for p in sys.argv[1:]])
-    _parse_all(pure.texts)
-    jieba_seconds(pure.texts[:1], repeat=1)
+    _warm(pure.texts)
     with settled_heap():
         t_p, t_j = _speeds(pure.texts)
     print(t_j / t_p)

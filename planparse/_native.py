@@ -40,6 +40,11 @@ def extension_modules(package_dir: Path) -> list[str]:
                    if (package_dir / f"{p.name[: -len(suffix)]}.py").exists()})
 
 
+def source_digest(path: Path) -> str:
+    """What the manifest records of a module's source (setup.py writes it, this module checks it)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def vouched_modules(package_dir: Path) -> list[str]:
     """The modules the build compiled whose source is still the one they were built from."""
     try:
@@ -49,7 +54,7 @@ def vouched_modules(package_dir: Path) -> list[str]:
     out = []
     for name, digest in sorted(built.items()):
         try:
-            if hashlib.sha256((package_dir / f"{name}.py").read_bytes()).hexdigest() == digest:
+            if source_digest(package_dir / f"{name}.py") == digest:
                 out.append(name)
         except OSError:
             continue

@@ -405,9 +405,14 @@ _position_then_order = itemgetter(0, 1)
 
 
 def _guarded(scheme: Scheme, scan: str, start: int, end: int) -> bool:
-    if scheme.guard_before is not None and scheme.guard_before.search(scan, start - 4 if start > 4 else 0, start):
-        return True
-    return scheme.guard_after is not None and scheme.guard_after.match(scan, end) is not None
+    return _guarded_before(scheme, scan, start) or (
+        scheme.guard_after is not None and scheme.guard_after.match(scan, end) is not None)
+
+
+def _guarded_before(scheme: Scheme, scan: str, start: int) -> bool:
+    """Whether ``guard_before`` ends where the marker begins (in the 4 characters before it)."""
+    return scheme.guard_before is not None and scheme.guard_before.search(
+        scan, start - 4 if start > 4 else 0, start) is not None
 
 
 # Page numbers a PDF's text glued to the start of a line, before its marker: "-14-①第二、第三周…"
@@ -509,8 +514,7 @@ def _at_positions(scan: str, text: str, positions: dict[int, str], starts: list[
             tried = _schemes_starting_with(ch, ctx)
         for scheme in tried:
             m = scheme.anchored.match(scan, pos)  # guards and the weak test folded in
-            if m is None or m.end() == pos or (scheme.checks_before and scheme.guard_before.search(
-                    scan, pos - 4 if pos > 4 else 0, pos) is not None):
+            if m is None or m.end() == pos or (scheme.checks_before and _guarded_before(scheme, scan, pos)):
                 continue
             weak = scheme.weak_after is not None and m.group("weak") is not None
             if weak and ctx != LINE:
